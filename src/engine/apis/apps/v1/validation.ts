@@ -1,0 +1,304 @@
+// Validation of apps/v1 Deployments and ReplicaSets: the subset of pkg/apis/apps/validation a learner can hit.
+// Field error values are rendered the way the apiserver prints them (Go's %q, %v, %#v or String()).
+import type { Deployment, LabelSelector, PodTemplateSpec, ReplicaSet } from '../../../api/types.ts';
+import type { DeploymentStrategy } from 'kubernetes-types/apps/v1';
+import type { IntOrString } from '../../../apimachinery/intstr.ts';
+import { labelSelectorAsSelector, selectorMatches } from '../../../apimachinery/labels.ts';
+import { goStringMap, type FieldError } from '../../../apiserver/errors.ts';
+import { validateContainers } from '../../core/v1/strategy.ts';
+
+// Models kubernetes/staging/src/k8s.io/apimachinery/pkg/util/validation/validation.go RegexError
+function regexError(msg: string, fmt: string, ...examples: string[]): string {
+  if (examples.length === 0) return `${msg} (regex used for validation is '${fmt}')`;
+  return `${msg} (e.g. ${examples.map((e) => `'${e}', `).join(' or ')}regex used for validation is '${fmt}')`;
+}
+
+const dns1123LabelFmt = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
+const dns1123SubdomainFmt = `${dns1123LabelFmt}(\\.${dns1123LabelFmt})*`;
+const dns1123SubdomainRe = new RegExp(`^${dns1123SubdomainFmt}$`);
+const percentFmt = '[0-9]+%';
+const percentRe = /^[0-9]+%$/;
+const isNegativeErrorMsg = 'must be greater than or equal to 0';
+
+/** Go's %q of a string (close enough to JSON for the ASCII a learner types). */
+const goQuote = (s: string): string => JSON.stringify(s);
+
+// Models kubernetes/staging/src/k8s.io/apimachinery/pkg/util/validation/validation.go IsDNS1123Subdomain
+function isDNS1123Subdomain(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length > 253) errs.push('must be no more than 253 characters');
+  if (!dns1123SubdomainRe.test(value)) {
+    errs.push(
+      regexError(
+        "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
+        dns1123SubdomainFmt,
+        'example.com',
+      ),
+    );
+  }
+  return errs;
+}
+
+// Models kubernetes/pkg/apis/core/validation/validation.go ValidateObjectMeta (the name part)
+function validateName(name: string | undefined): FieldError[] {
+  if (!name) return [];
+  return isDNS1123Subdomain(name).map((detail) => ({ type: 'Invalid', field: 'metadata.name', value: goQuote(name), detail }));
+}
+
+// Models kubernetes/pkg/apis/core/validation/validation.go ValidateNonnegativeField
+function validateNonnegativeField(value: number, field: string): FieldError[] {
+  return value < 0 ? [{ type: 'Invalid', field, value: String(value), detail: isNegativeErrorMsg }] : [];
+}
+
+/** How a LabelSelector prints with %#v (`v1.LabelSelector{MatchLabels:..., MatchExpressions:...}`). */
+export function goStringLabelSelector(ls: LabelSelector): string {
+  const exprs = ls.matchExpressions;
+  const values = (v: readonly string[] | undefined) =>
+    v ? `[]string{${v.map(goQuote).join(', ')}}` : '[]string(nil)';
+  const req = exprs
+    ? `[]v1.LabelSelectorRequirement{${exprs
+        .map((e) => `v1.LabelSelectorRequirement{Key:${goQuote(e.key)}, Operator:${goQuote(e.operator)}, Values:${values(e.values)}}`)
+        .join(', ')}}`
+    : '[]v1.LabelSelectorRequirement(nil)';
+  return `v1.LabelSelector{MatchLabels:${goStringMap(ls.matchLabels)}, MatchExpressions:${req}}`;
+}
+
+/** How an IntOrString prints in a field error (its String(): `0`, `25%`). */
+function intOrStringValue(v: IntOrString | undefined): string {
+  return v === undefined ? 'null' : String(v);
+}
+
+// Models kubernetes/staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/validation/validation.go ValidateLabelSelector
+function validateLabelSelector(ls: LabelSelector, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  (ls.matchExpressions ?? []).forEach((sr, i) => {
+    const p = `${path}.matchExpressions[${i}]`;
+    if (sr.operator === 'In' || sr.operator === 'NotIn') {
+      if (!sr.values || sr.values.length === 0)
+        errs.push({ type: 'Required', field: `${p}.values`, detail: "must be specified when `operator` is 'In' or 'NotIn'" });
+    } else if (sr.operator === 'Exists' || sr.operator === 'DoesNotExist') {
+      if (sr.values && sr.values.length > 0)
+        errs.push({
+          type: 'Forbidden',
+          field: `${p}.values`,
+          detail: "may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+        });
+    } else {
+      errs.push({ type: 'Invalid', field: `${p}.operator`, value: goQuote(sr.operator), detail: 'not a valid selector operator' });
+    }
+  });
+  return errs;
+}
+
+function validateSelector(selector: LabelSelector | undefined, path: string): FieldError[] {
+  if (!selector) return [{ type: 'Required', field: path }];
+  const errs = validateLabelSelector(selector, path);
+  if (Object.keys(selector.matchLabels ?? {}).length + (selector.matchExpressions?.length ?? 0) === 0) {
+    errs.push({
+      type: 'Invalid',
+      field: path,
+      value: goStringLabelSelector(selector),
+      detail: 'empty selector is invalid for deployment',
+    });
+  }
+  return errs;
+}
+
+// Models kubernetes/pkg/apis/apps/validation/validation.go ValidatePodTemplateSpecForReplicaSet
+export function validatePodTemplateSpecForReplicaSet(
+  template: PodTemplateSpec | undefined,
+  selector: LabelSelector | undefined,
+  path: string,
+): FieldError[] {
+  if (!template) return [{ type: 'Required', field: path }];
+  const errs: FieldError[] = [];
+  // A nil selector selects nothing, so it never matches; an empty one is not checked.
+  const sel = labelSelectorAsSelector(selector);
+  if (sel === null || sel.length > 0) {
+    if (sel === null || !selectorMatches(sel, template.metadata?.labels)) {
+      errs.push({
+        type: 'Invalid',
+        field: `${path}.metadata.labels`,
+        value: goStringMap(template.metadata?.labels),
+        detail: '`selector` does not match template `labels`',
+      });
+    }
+  }
+  errs.push(...validateContainers(template.spec?.containers ?? [], `${path}.spec.containers`));
+  const restartPolicy = template.spec?.restartPolicy ?? '';
+  if (restartPolicy !== 'Always') {
+    errs.push({
+      type: 'NotSupported',
+      field: `${path}.spec.restartPolicy`,
+      value: goQuote(restartPolicy),
+      detail: 'supported values: "Always"',
+    });
+  }
+  if (template.spec?.activeDeadlineSeconds !== undefined) {
+    errs.push({
+      type: 'Forbidden',
+      field: `${path}.spec.activeDeadlineSeconds`,
+      detail: 'activeDeadlineSeconds in ReplicaSet is not Supported',
+    });
+  }
+  return errs;
+}
+
+// Models kubernetes/pkg/apis/apps/validation/validation.go ValidatePositiveIntOrPercent
+function validatePositiveIntOrPercent(v: IntOrString | undefined, path: string): FieldError[] {
+  if (typeof v === 'string') {
+    if (!percentRe.test(v)) {
+      return [
+        {
+          type: 'Invalid',
+          field: path,
+          value: v,
+          detail: regexError("a valid percent string must be a numeric string followed by an ending '%'", percentFmt, '1%', '93%'),
+        },
+      ];
+    }
+    return [];
+  }
+  return validateNonnegativeField(v ?? 0, path);
+}
+
+// Models kubernetes/pkg/apis/apps/validation/validation.go getIntOrPercentValue
+function getIntOrPercentValue(v: IntOrString | undefined): number {
+  if (typeof v === 'string') return percentRe.test(v) ? Number(v.slice(0, -1)) : 0;
+  return v ?? 0;
+}
+
+// Models kubernetes/pkg/apis/apps/validation/validation.go ValidateRollingUpdateDeployment
+function validateRollingUpdateDeployment(
+  ru: { maxSurge?: IntOrString; maxUnavailable?: IntOrString },
+  path: string,
+): FieldError[] {
+  const errs = [
+    ...validatePositiveIntOrPercent(ru.maxUnavailable, `${path}.maxUnavailable`),
+    ...validatePositiveIntOrPercent(ru.maxSurge, `${path}.maxSurge`),
+  ];
+  if (getIntOrPercentValue(ru.maxUnavailable) === 0 && getIntOrPercentValue(ru.maxSurge) === 0) {
+    errs.push({
+      type: 'Invalid',
+      field: `${path}.maxUnavailable`,
+      value: intOrStringValue(ru.maxUnavailable),
+      detail: 'may not be 0 when `maxSurge` is 0',
+    });
+  }
+  // Models kubernetes/pkg/apis/apps/validation/validation.go IsNotMoreThan100Percent
+  const mu = ru.maxUnavailable;
+  if (typeof mu === 'string' && percentRe.test(mu) && Number(mu.slice(0, -1)) > 100) {
+    errs.push({ type: 'Invalid', field: `${path}.maxUnavailable`, value: mu, detail: 'must not be greater than 100%' });
+  }
+  return errs;
+}
+
+// Models kubernetes/pkg/apis/apps/validation/validation.go ValidateDeploymentStrategy
+function validateDeploymentStrategy(strategy: DeploymentStrategy | undefined, path: string): FieldError[] {
+  const type = strategy?.type ?? '';
+  if (type === 'Recreate') {
+    if (strategy?.rollingUpdate) {
+      return [
+        { type: 'Forbidden', field: `${path}.rollingUpdate`, detail: "may not be specified when strategy `type` is 'Recreate'" },
+      ];
+    }
+    return [];
+  }
+  if (type === 'RollingUpdate') {
+    if (!strategy?.rollingUpdate) {
+      return [{ type: 'Required', field: `${path}.rollingUpdate`, detail: 'this should be defaulted and never be nil' }];
+    }
+    return validateRollingUpdateDeployment(strategy.rollingUpdate, `${path}.rollingUpdate`);
+  }
+  // The internal type prints with %#v; a set pointer prints as an address, which we cannot reproduce.
+  const ru = strategy?.rollingUpdate ? '(*apps.RollingUpdateDeployment)(0xc000a1e0c0)' : '(*apps.RollingUpdateDeployment)(nil)';
+  return [
+    {
+      type: 'NotSupported',
+      field: path,
+      value: `apps.DeploymentStrategy{Type:${goQuote(type)}, RollingUpdate:${ru}}`,
+      detail: 'supported values: "Recreate", "RollingUpdate"',
+    },
+  ];
+}
+
+// Models kubernetes/pkg/apis/apps/validation/validation.go ValidateDeploymentSpec
+function validateDeploymentSpec(d: Deployment): FieldError[] {
+  const spec = d.spec;
+  const errs = validateNonnegativeField(spec?.replicas ?? 0, 'spec.replicas');
+  errs.push(...validateSelector(spec?.selector, 'spec.selector'));
+  errs.push(...validatePodTemplateSpecForReplicaSet(spec?.template, spec?.selector, 'spec.template'));
+  errs.push(...validateDeploymentStrategy(spec?.strategy, 'spec.strategy'));
+  const minReadySeconds = spec?.minReadySeconds ?? 0;
+  errs.push(...validateNonnegativeField(minReadySeconds, 'spec.minReadySeconds'));
+  if (spec?.revisionHistoryLimit !== undefined) {
+    errs.push(...validateNonnegativeField(spec.revisionHistoryLimit, 'spec.revisionHistoryLimit'));
+  }
+  const pds = spec?.progressDeadlineSeconds;
+  if (pds !== undefined) {
+    errs.push(...validateNonnegativeField(pds, 'spec.progressDeadlineSeconds'));
+    if (pds <= minReadySeconds) {
+      errs.push({
+        type: 'Invalid',
+        field: 'spec.progressDeadlineSeconds',
+        value: String(pds),
+        detail: 'must be greater than minReadySeconds',
+      });
+    }
+  }
+  return errs;
+}
+
+// Models kubernetes/pkg/apis/apps/validation/validation.go ValidateDeployment
+export function validateDeployment(d: Deployment): FieldError[] {
+  return [...validateName(d.metadata?.name), ...validateDeploymentSpec(d)];
+}
+
+// Models kubernetes/pkg/apis/core/validation/validation.go ValidateImmutableField
+function validateImmutableSelector(cur: LabelSelector | undefined, old: LabelSelector | undefined): FieldError[] {
+  if (JSON.stringify(normalizeSelector(cur)) === JSON.stringify(normalizeSelector(old))) return [];
+  return [
+    {
+      type: 'Invalid',
+      field: 'spec.selector',
+      value: cur ? goStringLabelSelector(cur) : 'null',
+      detail: 'field is immutable',
+    },
+  ];
+}
+
+function normalizeSelector(ls: LabelSelector | undefined): unknown {
+  if (!ls) return null;
+  const labels = ls.matchLabels ?? {};
+  return {
+    matchLabels: Object.keys(labels)
+      .sort()
+      .map((k) => [k, labels[k]]),
+    matchExpressions: ls.matchExpressions ?? [],
+  };
+}
+
+/**
+ * Update-only checks of the Deployment registry strategy (apps/v1 forbids changing the selector).
+ * The apiserver runs validateDeployment as well, so this adds only what an update adds.
+ */
+// Models kubernetes/pkg/registry/apps/deployment/strategy.go deploymentStrategy.ValidateUpdate
+export function validateDeploymentUpdate(cur: Deployment, old: Deployment): FieldError[] {
+  return validateImmutableSelector(cur.spec?.selector, old.spec?.selector);
+}
+
+// Models kubernetes/pkg/apis/apps/validation/validation.go ValidateReplicaSet
+export function validateReplicaSet(rs: ReplicaSet): FieldError[] {
+  const spec = rs.spec;
+  const errs = validateName(rs.metadata?.name);
+  errs.push(...validateNonnegativeField(spec?.replicas ?? 0, 'spec.replicas'));
+  errs.push(...validateNonnegativeField(spec?.minReadySeconds ?? 0, 'spec.minReadySeconds'));
+  errs.push(...validateSelector(spec?.selector, 'spec.selector'));
+  errs.push(...validatePodTemplateSpecForReplicaSet(spec?.template, spec?.selector, 'spec.template'));
+  return errs;
+}
+
+// Models kubernetes/pkg/registry/apps/replicaset/strategy.go rsStrategy.ValidateUpdate
+export function validateReplicaSetUpdate(cur: ReplicaSet, old: ReplicaSet): FieldError[] {
+  return validateImmutableSelector(cur.spec?.selector, old.spec?.selector);
+}

@@ -1,0 +1,246 @@
+// An in-memory apiserver: typed object storage with metadata, defaulting, validation, graceful pod deletion,
+// and synchronous watch fan-out. Readers must treat returned objects as immutable (deepCopy before changing).
+import type { KubeObject, Stored } from '../api/types.ts';
+import { resourceForKind, resourceWithGroup, apiVersionOf } from '../api/registry.ts';
+import type { VirtualClock } from '../clock/clock.ts';
+import type { Rand } from '../rand/rand.ts';
+import { formatRFC3339 } from '../apimachinery/time.ts';
+import { selectorMatches, type Selector } from '../apimachinery/labels.ts';
+import { deepCopy, deepEqual } from '../util/copy.ts';
+import { ApiError, alreadyExists, invalid, notFound, type Result } from './errors.ts';
+import type { Strategy, StrategyContext } from './strategy.ts';
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface WatchEvent<T extends KubeObject = KubeObject> {
+  type: WatchEventType;
+  object: Stored<T>;
+  /** The object before this change (MODIFIED and DELETED). */
+  old?: Stored<T>;
+}
+
+export type WatchHandler<T extends KubeObject = KubeObject> = (e: WatchEvent<T>) => void;
+
+export interface WriteOptions {
+  dryRun?: boolean;
+}
+
+export interface DeleteOptions extends WriteOptions {
+  /** Overrides the pod's terminationGracePeriodSeconds; 0 deletes at once. */
+  gracePeriodSeconds?: number;
+}
+
+const key = (ns: string | undefined, name: string) => (ns ? `${ns}/${name}` : name);
+
+export class ApiServer {
+  private readonly stores = new Map<string, Map<string, Stored<KubeObject>>>();
+  private readonly owned = new Map<string, Set<Stored<KubeObject>>>();
+  private readonly watchers = new Map<string, WatchHandler[]>();
+  private readonly strategies = new Map<string, Strategy>();
+  private rv = 1000;
+  private readonly ctx: StrategyContext;
+
+  constructor(
+    private readonly clock: VirtualClock,
+    private readonly rand: Rand,
+  ) {
+    this.ctx = { randString: (n) => rand.string(n), now: () => clock.now() };
+  }
+
+  registerStrategy<T extends KubeObject>(kind: string, s: Strategy<T>): void {
+    this.strategies.set(kind, s as Strategy);
+  }
+
+  /** Subscribes to changes of one kind ('*' for all). Returns the unsubscribe function. */
+  watch<T extends KubeObject = KubeObject>(kind: string, handler: WatchHandler<T>): () => void {
+    const list = this.watchers.get(kind) ?? [];
+    list.push(handler as WatchHandler);
+    this.watchers.set(kind, list);
+    return () => {
+      const l = this.watchers.get(kind);
+      if (l) l.splice(l.indexOf(handler as WatchHandler), 1);
+    };
+  }
+
+  get<T extends KubeObject>(kind: string, namespace: string | undefined, name: string): Stored<T> | undefined {
+    return this.stores.get(kind)?.get(key(this.ns(kind, namespace), name)) as Stored<T> | undefined;
+  }
+
+  /** Objects of a kind, in etcd key order (namespace, then name), optionally filtered. */
+  list<T extends KubeObject>(kind: string, namespace?: string, selector?: Selector): Stored<T>[] {
+    const store = this.stores.get(kind);
+    if (!store) return [];
+    const out: Stored<T>[] = [];
+    for (const o of store.values()) {
+      if (namespace !== undefined && o.metadata.namespace !== namespace) continue;
+      if (selector && !selectorMatches(selector, o.metadata.labels)) continue;
+      out.push(o as Stored<T>);
+    }
+    return out.sort((a, b) => {
+      const ka = key(a.metadata.namespace, a.metadata.name);
+      const kb = key(b.metadata.namespace, b.metadata.name);
+      return ka < kb ? -1 : ka > kb ? 1 : 0;
+    });
+  }
+
+  /** Objects of a kind whose ownerReferences name `ownerUid` (an index, not a scan). Unordered. */
+  listOwnedBy<T extends KubeObject>(kind: string, ownerUid: string): Stored<T>[] {
+    const set = this.owned.get(ownerUid);
+    if (!set) return [];
+    const out: Stored<T>[] = [];
+    for (const o of set) if (o.kind === kind) out.push(o as Stored<T>);
+    return out;
+  }
+
+  count(kind: string): number {
+    return this.stores.get(kind)?.size ?? 0;
+  }
+
+  create<T extends KubeObject>(input: T, opts: WriteOptions = {}): Result<Stored<T>> {
+    const kind = input.kind ?? '';
+    const info = resourceForKind(kind);
+    if (!info) return [null, new ApiError('BadRequest', 400, `no matches for kind "${kind}" in version "${input.apiVersion ?? ''}"`)];
+    const obj = deepCopy(input) as Stored<T>;
+    obj.apiVersion = apiVersionOf(info);
+    const meta = (obj.metadata ??= {} as Stored<T>['metadata']);
+    if (info.namespaced) meta.namespace ??= 'default';
+    else delete meta.namespace;
+    if (!meta.name && meta.generateName) {
+      // Models kubernetes/staging/src/k8s.io/apiserver/pkg/storage/names/generate.go GenerateName
+      let name = '';
+      do name = `${meta.generateName}${this.rand.string(5)}`;
+      while (this.get(kind, meta.namespace, name));
+      meta.name = name;
+    }
+    if (!meta.name) {
+      return [null, invalid(kind, info.group, '', [{ type: 'Required', field: 'metadata.name', detail: 'name or generateName is required' }])];
+    }
+    const strategy = this.strategies.get(kind);
+    strategy?.prepareForCreate?.(obj, this.ctx);
+    const errs = strategy?.validate?.(obj) ?? [];
+    if (errs.length > 0) return [null, invalid(kind, info.group, meta.name, errs)];
+    if (this.get(kind, meta.namespace, meta.name)) return [null, alreadyExists(resourceWithGroup(kind), meta.name)];
+    if (opts.dryRun) return [obj, null];
+    meta.uid = this.rand.uuid();
+    meta.creationTimestamp = formatRFC3339(this.clock.now());
+    if (strategy?.generation) meta.generation = 1;
+    meta.resourceVersion = String(++this.rv);
+    this.put(kind, obj);
+    this.emit({ type: 'ADDED', object: obj });
+    return [obj, null];
+  }
+
+  /**
+   * Replaces an object. With `status: true` only `.status` is taken from the input (the status subresource);
+   * otherwise `.status` is kept from the stored object for kinds with a generation, as the main resource does.
+   */
+  update<T extends KubeObject>(input: T, opts: WriteOptions & { status?: boolean } = {}): Result<Stored<T>> {
+    const kind = input.kind ?? '';
+    const info = resourceForKind(kind);
+    const name = input.metadata?.name ?? '';
+    const old = this.get<T>(kind, input.metadata?.namespace, name);
+    if (!info || !old) return [null, notFound(resourceWithGroup(kind), name)];
+    const strategy = this.strategies.get(kind);
+    let obj: Stored<T>;
+    if (opts.status) {
+      obj = deepCopy(old);
+      (obj as unknown as { status?: unknown }).status = deepCopy((input as unknown as { status?: unknown }).status);
+    } else {
+      obj = deepCopy(input) as Stored<T>;
+      obj.apiVersion = old.apiVersion;
+      const meta = (obj.metadata ??= {} as Stored<T>['metadata']);
+      meta.namespace = old.metadata.namespace;
+      meta.uid = old.metadata.uid;
+      meta.creationTimestamp = old.metadata.creationTimestamp;
+      if (old.metadata.deletionTimestamp) meta.deletionTimestamp = old.metadata.deletionTimestamp;
+      if (old.metadata.deletionGracePeriodSeconds !== undefined)
+        meta.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
+      if (strategy?.generation) {
+        (obj as unknown as { status?: unknown }).status = deepCopy((old as unknown as { status?: unknown }).status);
+        meta.generation = old.metadata.generation ?? 1;
+      }
+      strategy?.prepareForUpdate?.(obj, old, this.ctx);
+      const errs = [...(strategy?.validate?.(obj) ?? []), ...(strategy?.validateUpdate?.(obj, old) ?? [])];
+      if (errs.length > 0) return [null, invalid(kind, info.group, name, errs)];
+      if (strategy?.generation) {
+        const spec = (o: unknown) => (o as { spec?: unknown }).spec;
+        if (!deepEqual(spec(obj), spec(old))) meta.generation = (old.metadata.generation ?? 1) + 1;
+      }
+    }
+    obj.metadata.resourceVersion = old.metadata.resourceVersion;
+    if (deepEqual(obj, old)) return [old, null]; // a no-op write changes nothing, not even resourceVersion
+    if (opts.dryRun) return [obj, null];
+    obj.metadata.resourceVersion = String(++this.rv);
+    this.put(kind, obj, old);
+    this.emit({ type: 'MODIFIED', object: obj, old });
+    return [obj, null];
+  }
+
+  /**
+   * Deletes an object. A pod bound to a node and not yet finished is deleted gracefully: it gets a
+   * deletionTimestamp and stays until its kubelet confirms (a second delete with gracePeriodSeconds 0).
+   */
+  delete(kind: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): Result<Stored<KubeObject>> {
+    const old = this.get(kind, namespace, name);
+    if (!old) return [null, notFound(resourceWithGroup(kind), name)];
+    if (opts.dryRun) return [old, null];
+    if (kind === 'Pod') {
+      const pod = old as unknown as { spec?: { nodeName?: string; terminationGracePeriodSeconds?: number }; status?: { phase?: string } };
+      const phase = pod.status?.phase;
+      // Models kubernetes/pkg/registry/core/pod/strategy.go podStrategy.CheckGracefulDeleteWithOptions
+      let grace = opts.gracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
+      if (!pod.spec?.nodeName || phase === 'Succeeded' || phase === 'Failed') grace = 0;
+      if (grace > 0) {
+        const current = old.metadata.deletionGracePeriodSeconds;
+        if (old.metadata.deletionTimestamp && current !== undefined && current <= grace) return [old, null];
+        const obj = deepCopy(old);
+        obj.metadata.deletionTimestamp = formatRFC3339(this.clock.now() + grace * 1000);
+        obj.metadata.deletionGracePeriodSeconds = grace;
+        if (obj.metadata.generation !== undefined) obj.metadata.generation++;
+        obj.metadata.resourceVersion = String(++this.rv);
+        this.put(kind, obj, old);
+        this.emit({ type: 'MODIFIED', object: obj, old });
+        return [obj, null];
+      }
+    }
+    this.remove(kind, old);
+    const gone = deepCopy(old);
+    gone.metadata.resourceVersion = String(++this.rv);
+    this.emit({ type: 'DELETED', object: gone, old });
+    return [gone, null];
+  }
+
+  private ns(kind: string, namespace: string | undefined): string | undefined {
+    return resourceForKind(kind)?.namespaced ? (namespace ?? 'default') : undefined;
+  }
+
+  private put(kind: string, obj: Stored<KubeObject>, old?: Stored<KubeObject>): void {
+    let store = this.stores.get(kind);
+    if (!store) this.stores.set(kind, (store = new Map()));
+    store.set(key(obj.metadata.namespace, obj.metadata.name), obj);
+    if (old) this.unindex(old);
+    for (const ref of obj.metadata.ownerReferences ?? []) {
+      let set = this.owned.get(ref.uid);
+      if (!set) this.owned.set(ref.uid, (set = new Set()));
+      set.add(obj);
+    }
+  }
+
+  private remove(kind: string, obj: Stored<KubeObject>): void {
+    this.stores.get(kind)?.delete(key(obj.metadata.namespace, obj.metadata.name));
+    this.unindex(obj);
+  }
+
+  private unindex(obj: Stored<KubeObject>): void {
+    for (const ref of obj.metadata.ownerReferences ?? []) {
+      const set = this.owned.get(ref.uid);
+      set?.delete(obj);
+      if (set && set.size === 0) this.owned.delete(ref.uid);
+    }
+  }
+
+  private emit(e: WatchEvent): void {
+    for (const h of this.watchers.get(e.object.kind) ?? []) h(e);
+    for (const h of this.watchers.get('*') ?? []) h(e);
+  }
+}

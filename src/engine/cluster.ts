@@ -1,0 +1,142 @@
+// A whole simulated cluster: apiserver, controllers, scheduler and one kubelet per node, on one virtual clock.
+import { VirtualClock, DEFAULT_START_MS } from './clock/clock.ts';
+import { Rand } from './rand/rand.ts';
+import { ApiServer } from './apiserver/apiserver.ts';
+import { WorkQueue, type ControllerContext } from './controller/controller.ts';
+import { EventRecorder } from './events/recorder.ts';
+import { TraceLog } from './trace/trace.ts';
+import { registerStrategies } from './apis/install.ts';
+import { ImageRegistry } from './kubelet/images.ts';
+import { ReplicaSetController } from './controller/replicaset/replica-set.ts';
+import { DeploymentController } from './controller/deployment/deployment-controller.ts';
+import { GarbageCollector } from './controller/garbagecollector/garbage-collector.ts';
+import { Scheduler } from './scheduler/scheduler.ts';
+import { Kubelet, type KubeletTimings } from './kubelet/kubelet.ts';
+import { newNode } from './kubelet/node-status.ts';
+import type { Node } from './api/types.ts';
+import { formatRFC3339 } from './apimachinery/time.ts';
+
+export interface ClusterOptions {
+  /** Seed of the engine RNG (names, uids, scheduler tie-breaks). Same seed + same inputs ⇒ same output. */
+  seed?: number;
+  /** Number of worker nodes, named node1…nodeN, besides the tainted `control-plane` node. Default 2. */
+  workers?: number;
+  /** When set, every pod whose image exists is Ready exactly this many seconds after it is created. */
+  readyAfterSeconds?: number;
+  /** When set, a deleted pod is gone exactly this many seconds after its deletion. */
+  terminateAfterSeconds?: number;
+  /** Virtual start time (Unix ms). */
+  startMs?: number;
+  /** Name of the control-plane node. Default `control-plane`. */
+  controlPlaneName?: string;
+}
+
+export type ClusterListener = () => void;
+
+export class Cluster {
+  readonly clock: VirtualClock;
+  readonly rand: Rand;
+  readonly api: ApiServer;
+  readonly queue: WorkQueue;
+  readonly recorder: EventRecorder;
+  readonly trace: TraceLog;
+  readonly images: ImageRegistry;
+  readonly startMs: number;
+  readonly options: Required<Pick<ClusterOptions, 'seed' | 'workers'>> & ClusterOptions;
+  readonly kubelets = new Map<string, Kubelet>();
+  private readonly ctx: ControllerContext;
+  private readonly listeners = new Set<ClusterListener>();
+  private readonly timings: KubeletTimings;
+
+  constructor(options: ClusterOptions = {}) {
+    this.options = { seed: 1, workers: 2, ...options };
+    this.startMs = options.startMs ?? DEFAULT_START_MS;
+    this.clock = new VirtualClock(this.startMs);
+    this.rand = new Rand(this.options.seed);
+    this.api = new ApiServer(this.clock, this.rand);
+    registerStrategies(this.api);
+    this.queue = new WorkQueue(this.clock);
+    this.recorder = new EventRecorder(this.api, this.clock);
+    this.trace = new TraceLog();
+    this.images = new ImageRegistry();
+    this.ctx = { api: this.api, clock: this.clock, rand: this.rand, queue: this.queue, recorder: this.recorder, trace: this.trace };
+    this.timings = { readyAfterSeconds: options.readyAfterSeconds, terminateAfterSeconds: options.terminateAfterSeconds };
+
+    new GarbageCollector(this.ctx);
+    new ReplicaSetController(this.ctx);
+    new DeploymentController(this.ctx);
+    new Scheduler(this.ctx);
+
+    this.addNode(options.controlPlaneName ?? 'control-plane', { controlPlane: true });
+    for (let i = 1; i <= this.options.workers; i++) this.addNode(`node${i}`);
+    this.settle();
+  }
+
+  get context(): ControllerContext {
+    return this.ctx;
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  /** Virtual milliseconds since the cluster started. */
+  elapsed(): number {
+    return this.clock.now() - this.startMs;
+  }
+
+  addNode(name: string, opts: { controlPlane?: boolean } = {}): void {
+    const index = this.kubelets.size;
+    const node: Node = newNode(name, index, opts.controlPlane ?? false, formatRFC3339(this.clock.now()));
+    this.api.create(node);
+    const kubelet = new Kubelet(this.ctx, name, this.images, this.timings);
+    this.kubelets.set(name, kubelet);
+    this.settle();
+  }
+
+  /** Runs every queued controller sync until the cluster is quiet at the current instant. */
+  settle(): void {
+    this.queue.drain();
+    for (const l of this.listeners) l();
+  }
+
+  /** Fires the next timer (and lets every controller react). Returns false when nothing is scheduled. */
+  step(limit = Number.POSITIVE_INFINITY): boolean {
+    this.queue.drain();
+    if (!this.clock.fireNext(limit)) return false;
+    this.queue.drain();
+    for (const l of this.listeners) l();
+    return true;
+  }
+
+  /** The virtual time of the next scheduled happening, if any. */
+  nextEventTime(): number | undefined {
+    return this.clock.nextDeadline();
+  }
+
+  /**
+   * Advances virtual time to `t`, firing every timer due on the way, one at a time. When `until` returns
+   * true after a step, stops early at that instant. Returns true if it stopped early.
+   */
+  advanceTo(t: number, until?: () => boolean): boolean {
+    this.queue.drain();
+    while (this.step(t)) if (until?.()) return true;
+    this.clock.setNow(t);
+    for (const l of this.listeners) l();
+    return false;
+  }
+
+  advanceBy(ms: number, until?: () => boolean): boolean {
+    return this.advanceTo(this.clock.now() + ms, until);
+  }
+
+  /** Called after every change (settle, step, advance). */
+  subscribe(l: ClusterListener): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+}
+
+export function createCluster(options: ClusterOptions = {}): Cluster {
+  return new Cluster(options);
+}

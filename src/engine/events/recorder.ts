@@ -1,0 +1,133 @@
+// Events as client-go's recorder writes them, through the EventCorrelator: identical events are counted
+// (x2 over 48m), and the 10th distinct message of one kind within 10 minutes is combined
+// ("(combined from similar events): ..."). Spam filtering (25 burst, 1 per 5 min) is applied per object.
+import type { ApiServer } from '../apiserver/apiserver.ts';
+import type { VirtualClock } from '../clock/clock.ts';
+import type { Event, KubeObject, ObjectReference } from '../api/types.ts';
+import { formatRFC3339 } from '../apimachinery/time.ts';
+import { deepCopy } from '../util/copy.ts';
+
+export type EventType = 'Normal' | 'Warning';
+
+export interface EventSource {
+  component: string;
+  host?: string;
+}
+
+// Models kubernetes/staging/src/k8s.io/client-go/tools/record/events_cache.go constants
+const maxLruCacheEntries = 4096;
+const defaultAggregateMaxEvents = 10;
+const defaultAggregateIntervalInSeconds = 600;
+const defaultSpamBurst = 25;
+const defaultSpamQPS = 1 / 300;
+
+interface AggregateRecord {
+  localKeys: Set<string>;
+  lastTimestamp: number;
+}
+
+interface ObservedEvent {
+  name: string;
+  namespace: string;
+  count: number;
+  firstTimestamp: string;
+}
+
+interface Bucket {
+  tokens: number;
+  last: number;
+}
+
+export class EventRecorder {
+  private readonly aggregate = new Map<string, AggregateRecord>();
+  private readonly observed = new Map<string, ObservedEvent>();
+  private readonly spam = new Map<string, Bucket>();
+  private seq = 0;
+
+  constructor(
+    private readonly api: ApiServer,
+    private readonly clock: VirtualClock,
+  ) {}
+
+  event(obj: KubeObject, type: EventType, reason: string, message: string, source: EventSource, fieldPath?: string): void {
+    const m = obj.metadata ?? {};
+    const ref: ObjectReference = {
+      kind: obj.kind,
+      namespace: m.namespace,
+      name: m.name,
+      uid: m.uid,
+      apiVersion: obj.apiVersion,
+      resourceVersion: m.resourceVersion,
+      ...(fieldPath ? { fieldPath } : {}),
+    };
+    const now = this.clock.now();
+    if (!this.allow(ref, source, now)) return;
+
+    // Models kubernetes/staging/src/k8s.io/client-go/tools/record/events_cache.go EventAggregator.EventAggregate
+    const aggregateKey = [source.component, source.host ?? '', ref.kind, ref.namespace, ref.name, ref.uid, ref.apiVersion, type, reason].join('\u0000');
+    let rec = this.aggregate.get(aggregateKey);
+    if (!rec || now - rec.lastTimestamp > defaultAggregateIntervalInSeconds * 1000) {
+      rec = { localKeys: new Set(), lastTimestamp: now };
+      this.aggregate.set(aggregateKey, rec);
+    }
+    rec.localKeys.add(message);
+    rec.lastTimestamp = now;
+    let eventKey = `${aggregateKey}\u0000${message}`;
+    let finalMessage = message;
+    if (rec.localKeys.size >= defaultAggregateMaxEvents) {
+      const first = rec.localKeys.values().next().value;
+      if (first !== undefined) rec.localKeys.delete(first);
+      eventKey = aggregateKey;
+      finalMessage = `(combined from similar events): ${message}`;
+    }
+
+    // Models kubernetes/staging/src/k8s.io/client-go/tools/record/events_cache.go eventLogger.eventObserve
+    const ts = formatRFC3339(now);
+    const seen = this.observed.get(eventKey);
+    const namespace = ref.namespace ?? 'default';
+    if (seen) {
+      const existing = this.api.get<Event>('Event', seen.namespace, seen.name);
+      if (existing) {
+        const ev = deepCopy(existing);
+        ev.count = seen.count + 1;
+        ev.lastTimestamp = ts;
+        ev.message = finalMessage;
+        ev.involvedObject = ref;
+        this.api.update(ev);
+        seen.count++;
+        return;
+      }
+    }
+    const name = `${ref.name ?? ''}.${(now * 1000000 + this.seq++).toString(16)}`;
+    const ev: Event = {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name, namespace },
+      involvedObject: ref,
+      reason,
+      message: finalMessage,
+      source: { component: source.component, ...(source.host ? { host: source.host } : {}) },
+      firstTimestamp: ts,
+      lastTimestamp: ts,
+      count: 1,
+      type,
+      reportingComponent: source.component,
+      reportingInstance: source.host ?? '',
+    };
+    this.api.create(ev);
+    if (this.observed.size >= maxLruCacheEntries) this.observed.delete(this.observed.keys().next().value!);
+    this.observed.set(eventKey, { name, namespace, count: 1, firstTimestamp: ts });
+  }
+
+  // Models kubernetes/staging/src/k8s.io/client-go/tools/record/events_cache.go EventSourceObjectSpamFilter.Filter
+  private allow(ref: ObjectReference, source: EventSource, now: number): boolean {
+    const k = [source.component, source.host ?? '', ref.kind, ref.namespace, ref.name, ref.uid, ref.apiVersion].join('\u0000');
+    let b = this.spam.get(k);
+    if (!b) this.spam.set(k, (b = { tokens: defaultSpamBurst, last: now }));
+    b.tokens = Math.min(defaultSpamBurst, b.tokens + ((now - b.last) / 1000) * defaultSpamQPS);
+    b.last = now;
+    if (b.tokens < 1) return false;
+    b.tokens -= 1;
+    return true;
+  }
+}

@@ -1,0 +1,36 @@
+// The engine's public surface. Code outside src/engine imports only from here.
+export { Cluster, createCluster, type ClusterOptions, type ClusterListener } from './cluster.ts';
+export { KUBERNETES_VERSION } from './version.ts';
+export type * from './api/types.ts';
+export {
+  resources,
+  resolveResource,
+  resourceForKind,
+  kindWithGroup,
+  resourceWithGroup,
+  apiVersionOf,
+  type ResourceInfo,
+} from './api/registry.ts';
+export type { ApiServer, WatchEvent, WatchEventType, WatchHandler, DeleteOptions, WriteOptions } from './apiserver/apiserver.ts';
+export { ApiError, fieldErrorString, fieldErrorBody, type FieldError, type Result } from './apiserver/errors.ts';
+export {
+  parseSelector,
+  labelSelectorAsSelector,
+  selectorMatches,
+  formatLabelSelector,
+  formatLabels,
+  selectorString,
+  type Selector,
+  type Labels,
+} from './apimachinery/labels.ts';
+export {
+  formatRFC3339,
+  formatRFC1123Z,
+  parseTime,
+  humanDuration,
+  shortHumanDuration,
+  goDuration,
+} from './apimachinery/time.ts';
+export { getScaledValueFromIntOrPercent, formatIntOrString } from './apimachinery/intstr.ts';
+export type { TraceRecord } from './trace/trace.ts';
+export { deepCopy, deepEqual, canonicalJSON } from './util/copy.ts';

@@ -1,0 +1,143 @@
+// The default scheduler, reduced to what the tutorials exercise. Filters (in upstream order):
+// NodeUnschedulable, TaintToleration, NodeResourcesFit (pod count). Score: fewest pods of the same owner on
+// the node (PodTopologySpread's system default), then fewest pods (NodeResourcesFit LeastAllocated with the
+// default 100m/200Mi requests); ties are broken at random with the engine RNG, as selectHost does.
+import type { Controller, ControllerContext } from '../controller/controller.ts';
+import { keyOf, splitKey } from '../controller/controller.ts';
+import type { Node, Pod, Stored, Taint, Toleration } from '../api/types.ts';
+import { controllerRef, isPodActive } from '../api/pod-util.ts';
+import { formatRFC3339 } from '../apimachinery/time.ts';
+import { deepCopy } from '../util/copy.ts';
+
+const source = { component: 'default-scheduler' };
+
+// Models kubernetes/staging/src/k8s.io/api/core/v1/toleration.go Toleration.ToleratesTaint
+export function toleratesTaint(t: Toleration, taint: Taint): boolean {
+  if (t.effect && t.effect !== taint.effect) return false;
+  if (t.key && t.key !== taint.key) return false;
+  if (!t.key && t.operator !== 'Exists') return false;
+  if (t.operator === 'Exists') return true;
+  return (t.value ?? '') === (taint.value ?? '');
+}
+
+function untoleratedTaint(taints: Taint[], tolerations: Toleration[], effects: string[]): Taint | undefined {
+  return taints.find((taint) => effects.includes(taint.effect) && !tolerations.some((t) => toleratesTaint(t, taint)));
+}
+
+export class Scheduler implements Controller {
+  readonly name = 'default-scheduler';
+  private readonly unschedulable = new Set<string>();
+
+  constructor(private readonly ctx: ControllerContext) {
+    ctx.api.watch<Pod>('Pod', (e) => {
+      const pod = e.object;
+      if (e.type !== 'DELETED' && !pod.spec?.nodeName && (pod.spec?.schedulerName ?? 'default-scheduler') === 'default-scheduler') {
+        ctx.queue.add(this, keyOf(pod));
+      }
+      // A pod leaving a node may make room: retry the pods waiting for a node.
+      if (e.type === 'DELETED' && pod.spec?.nodeName) this.retryUnschedulable();
+    });
+    ctx.api.watch<Node>('Node', () => this.retryUnschedulable());
+  }
+
+  private retryUnschedulable(): void {
+    for (const k of this.unschedulable) this.ctx.queue.add(this, k);
+  }
+
+  // Models kubernetes/pkg/scheduler/schedule_one.go scheduleOne (filter, score, selectHost, bind)
+  sync(key: string): void {
+    const [ns, name] = splitKey(key);
+    const pod = this.ctx.api.get<Pod>('Pod', ns, name);
+    if (!pod || pod.spec?.nodeName || pod.metadata.deletionTimestamp) {
+      this.unschedulable.delete(key);
+      return;
+    }
+    const nodes = this.ctx.api.list<Node>('Node');
+    const podsByNode = new Map<string, Stored<Pod>[]>();
+    for (const p of this.ctx.api.list<Pod>('Pod')) {
+      const n = p.spec?.nodeName;
+      if (n && isPodActive(p)) (podsByNode.get(n) ?? podsByNode.set(n, []).get(n)!).push(p);
+    }
+    const reasons = new Map<string, number>();
+    const feasible: Stored<Node>[] = [];
+    const tolerations = pod.spec?.tolerations ?? [];
+    for (const node of nodes) {
+      const reason = this.filter(node, tolerations, podsByNode.get(node.metadata.name)?.length ?? 0);
+      if (reason) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+      else feasible.push(node);
+    }
+    if (feasible.length === 0) {
+      this.unschedulable.add(key);
+      this.failScheduling(pod, nodes.length, reasons);
+      return;
+    }
+    this.unschedulable.delete(key);
+    const owner = controllerRef(pod)?.uid;
+    let best: Stored<Node> | undefined;
+    let bestScore: [number, number] = [Infinity, Infinity];
+    let ties = 0;
+    for (const node of feasible) {
+      const here = podsByNode.get(node.metadata.name) ?? [];
+      const score: [number, number] = [owner ? here.filter((p) => controllerRef(p)?.uid === owner).length : 0, here.length];
+      const cmp = score[0] - bestScore[0] || score[1] - bestScore[1];
+      if (cmp < 0) {
+        best = node;
+        bestScore = score;
+        ties = 1;
+      } else if (cmp === 0) {
+        // Models kubernetes/pkg/scheduler/schedule_one.go selectHost (reservoir sampling among the best)
+        ties++;
+        if (this.ctx.rand.int(0, ties - 1) === 0) best = node;
+      }
+    }
+    this.bind(pod, best!);
+  }
+
+  private filter(node: Stored<Node>, tolerations: Toleration[], podCount: number): string | undefined {
+    const taints = node.spec?.taints ?? [];
+    // Models kubernetes/pkg/scheduler/framework/plugins/nodeunschedulable/node_unschedulable.go Filter
+    if (node.spec?.unschedulable) {
+      const t = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' };
+      if (!tolerations.some((x) => toleratesTaint(x, t))) return 'node(s) were unschedulable';
+    }
+    // Models kubernetes/pkg/scheduler/framework/plugins/tainttoleration/taint_toleration.go Filter
+    const taint = untoleratedTaint(taints, tolerations, ['NoSchedule', 'NoExecute']);
+    if (taint) return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
+    // Models kubernetes/pkg/scheduler/framework/plugins/noderesources/fit.go (pods only)
+    const max = Number(node.status?.allocatable?.pods ?? '110');
+    if (podCount + 1 > max) return 'Too many pods';
+    return undefined;
+  }
+
+  // Models kubernetes/pkg/scheduler/framework/types.go FitError.Error
+  private failScheduling(pod: Stored<Pod>, numNodes: number, reasons: Map<string, number>): void {
+    const parts = [...reasons.entries()].map(([r, n]) => `${n} ${r}`).sort();
+    const msg = `0/${numNodes} nodes are available: ${parts.join(', ')}. preemption: 0/${numNodes} nodes are available: ${numNodes} Preemption is not helpful for scheduling.`;
+    const cond = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
+    if (cond?.status !== 'False' || cond.message !== msg) {
+      const next = deepCopy(pod);
+      next.status ??= {};
+      next.status.conditions = [
+        ...(next.status.conditions ?? []).filter((c) => c.type !== 'PodScheduled'),
+        { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: msg, lastProbeTime: null as unknown as string, lastTransitionTime: formatRFC3339(this.ctx.clock.now()) },
+      ];
+      this.ctx.api.update(next, { status: true });
+    }
+    this.ctx.recorder.event(pod, 'Warning', 'FailedScheduling', msg, source);
+  }
+
+  // Models kubernetes/pkg/registry/core/pod/storage/storage.go BindingREST.assignPod
+  private bind(pod: Stored<Pod>, node: Stored<Node>): void {
+    const next = deepCopy(pod);
+    next.spec!.nodeName = node.metadata.name;
+    next.status ??= {};
+    next.status.conditions = [
+      ...(next.status.conditions ?? []).filter((c) => c.type !== 'PodScheduled'),
+      { type: 'PodScheduled', status: 'True', lastProbeTime: null as unknown as string, lastTransitionTime: formatRFC3339(this.ctx.clock.now()) },
+    ];
+    const [bound] = this.ctx.api.update(next);
+    if (bound) {
+      this.ctx.recorder.event(bound, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node.metadata.name}`, source);
+    }
+  }
+}

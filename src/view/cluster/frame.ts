@@ -1,0 +1,80 @@
+// A frame: the compact, render-ready picture of the cluster that the app derives after each engine change.
+// The view only ever sees frames; it never reads the engine.
+
+export interface NodeFrame {
+  uid: string;
+  name: string;
+  /** The STATUS column of `kubectl get nodes`: `Ready`, `NotReady`, `Ready,SchedulingDisabled`, `Unknown`. */
+  status: string;
+  ready: boolean;
+  unschedulable: boolean;
+  controlPlane: boolean;
+  /** Taints as kubectl describe prints them: `key=value:Effect` or `key:Effect`. */
+  taints: string[];
+}
+
+export interface PodFrame {
+  uid: string;
+  name: string;
+  namespace: string;
+  /** The node it is bound to, if any. */
+  node: string | null;
+  /** The STATUS column of `kubectl get pods`: `Running`, `ContainerCreating`, `Terminating`, `ErrImagePull`… */
+  status: string;
+  /** The READY column: `1/1`. */
+  readyText: string;
+  ready: boolean;
+  restarts: number;
+  phase: string;
+  terminating: boolean;
+  replicaSet: string | null;
+  /** The owning ReplicaSet's revision (`deployment.kubernetes.io/revision`). */
+  revision: number | null;
+  /** Stable colour slot of the owning ReplicaSet within its Deployment (creation order). */
+  colorIndex: number | null;
+  createdMs: number;
+}
+
+export interface ReplicaSetFrame {
+  uid: string;
+  name: string;
+  namespace: string;
+  deployment: string | null;
+  revision: number | null;
+  colorIndex: number;
+  desired: number;
+  current: number;
+  ready: number;
+  available: number;
+  image: string;
+  createdMs: number;
+}
+
+export interface DeploymentFrame {
+  uid: string;
+  name: string;
+  namespace: string;
+  replicas: number;
+  updated: number;
+  ready: number;
+  available: number;
+  total: number;
+  strategy: string;
+  /** As written in the spec (`25%`, `1`); empty for Recreate. */
+  maxSurge: string;
+  maxUnavailable: string;
+  /** Resolved against replicas as the controller does (surge rounds up, unavailable down). */
+  maxSurgeCount: number;
+  maxUnavailableCount: number;
+  revision: number | null;
+  image: string;
+}
+
+export interface Frame {
+  nodes: NodeFrame[];
+  pods: PodFrame[];
+  replicaSets: ReplicaSetFrame[];
+  deployments: DeploymentFrame[];
+}
+
+export const emptyFrame: Frame = { nodes: [], pods: [], replicaSets: [], deployments: [] };
