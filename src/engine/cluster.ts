@@ -11,6 +11,8 @@ import { ReplicaSetController } from './controller/replicaset/replica-set.ts';
 import { DeploymentController } from './controller/deployment/deployment-controller.ts';
 import { GarbageCollector } from './controller/garbagecollector/garbage-collector.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
+import { NodeLifecycleController } from './controller/nodelifecycle/node-lifecycle-controller.ts';
+import { TaintEvictionController } from './controller/tainteviction/taint-eviction.ts';
 import { Kubelet, type KubeletTimings } from './kubelet/kubelet.ts';
 import { newNode } from './kubelet/node-status.ts';
 import type { Node } from './api/types.ts';
@@ -47,6 +49,7 @@ export class Cluster {
   private readonly ctx: ControllerContext;
   private readonly listeners = new Set<ClusterListener>();
   private readonly timings: KubeletTimings;
+  private readonly nodeLifecycle: NodeLifecycleController;
 
   constructor(options: ClusterOptions = {}) {
     this.options = { seed: 1, workers: 2, ...options };
@@ -66,6 +69,8 @@ export class Cluster {
     new ReplicaSetController(this.ctx);
     new DeploymentController(this.ctx);
     new Scheduler(this.ctx);
+    this.nodeLifecycle = new NodeLifecycleController(this.ctx, this.startMs);
+    new TaintEvictionController(this.ctx);
 
     this.addNode(options.controlPlaneName ?? 'control-plane', { controlPlane: true });
     for (let i = 1; i <= this.options.workers; i++) this.addNode(`node${i}`);
@@ -92,6 +97,33 @@ export class Cluster {
     const kubelet = new Kubelet(this.ctx, name, this.images, this.timings);
     this.kubelets.set(name, kubelet);
     this.settle();
+  }
+
+  /** Powers a node off: its kubelet stops (containers stop, no status, no Lease renewals). */
+  stopNode(name: string): string | undefined {
+    const k = this.kubelets.get(name);
+    if (!k) return `node "${name}" not found`;
+    if (!k.running) return `node "${name}" is already stopped`;
+    k.stop();
+    this.nodeLifecycle.kubeletStopped(name, k.startedAt);
+    this.settle();
+    return undefined;
+  }
+
+  /** Powers a node on again: its kubelet posts Ready and resyncs its pods. */
+  startNode(name: string): string | undefined {
+    const k = this.kubelets.get(name);
+    if (!k) return `node "${name}" not found`;
+    if (k.running) return `node "${name}" is already running`;
+    k.start();
+    this.nodeLifecycle.kubeletStarted(name);
+    this.settle();
+    return undefined;
+  }
+
+  /** Whether a node's kubelet is running (false after `sim node stop`). */
+  nodeRunning(name: string): boolean {
+    return this.kubelets.get(name)?.running ?? false;
   }
 
   /** Runs every queued controller sync until the cluster is quiet at the current instant. */

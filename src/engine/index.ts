@@ -34,3 +34,5 @@ export {
 export { getScaledValueFromIntOrPercent, formatIntOrString } from './apimachinery/intstr.ts';
 export type { TraceRecord } from './trace/trace.ts';
 export { deepCopy, deepEqual, canonicalJSON } from './util/copy.ts';
+export { isPodReady, isPodAvailable, isPodActive, controllerRef } from './api/pod-util.ts';
+export { parseImageRef, type ImageInfo, type ImageRegistry } from './kubelet/images.ts';

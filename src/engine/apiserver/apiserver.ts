@@ -35,6 +35,8 @@ const key = (ns: string | undefined, name: string) => (ns ? `${ns}/${name}` : na
 export class ApiServer {
   private readonly stores = new Map<string, Map<string, Stored<KubeObject>>>();
   private readonly owned = new Map<string, Set<Stored<KubeObject>>>();
+  /** Per kind, the objects in key order; dropped on every write of that kind. */
+  private readonly sorted = new Map<string, Stored<KubeObject>[]>();
   private readonly watchers = new Map<string, WatchHandler[]>();
   private readonly strategies = new Map<string, Strategy>();
   private rv = 1000;
@@ -68,19 +70,25 @@ export class ApiServer {
 
   /** Objects of a kind, in etcd key order (namespace, then name), optionally filtered. */
   list<T extends KubeObject>(kind: string, namespace?: string, selector?: Selector): Stored<T>[] {
-    const store = this.stores.get(kind);
-    if (!store) return [];
+    const sorted = this.sortedList(kind);
+    if (namespace === undefined && !selector) return sorted.slice() as Stored<T>[];
     const out: Stored<T>[] = [];
-    for (const o of store.values()) {
+    for (const o of sorted) {
       if (namespace !== undefined && o.metadata.namespace !== namespace) continue;
       if (selector && !selectorMatches(selector, o.metadata.labels)) continue;
       out.push(o as Stored<T>);
     }
-    return out.sort((a, b) => {
-      const ka = key(a.metadata.namespace, a.metadata.name);
-      const kb = key(b.metadata.namespace, b.metadata.name);
-      return ka < kb ? -1 : ka > kb ? 1 : 0;
-    });
+    return out;
+  }
+
+  private sortedList(kind: string): Stored<KubeObject>[] {
+    const cached = this.sorted.get(kind);
+    if (cached) return cached;
+    const store = this.stores.get(kind);
+    const keys = store ? [...store.keys()].sort() : [];
+    const list = keys.map((k) => store!.get(k)!);
+    this.sorted.set(kind, list);
+    return list;
   }
 
   /** Objects of a kind whose ownerReferences name `ownerUid` (an index, not a scan). Unordered. */
@@ -218,6 +226,7 @@ export class ApiServer {
     let store = this.stores.get(kind);
     if (!store) this.stores.set(kind, (store = new Map()));
     store.set(key(obj.metadata.namespace, obj.metadata.name), obj);
+    this.sorted.delete(kind);
     if (old) this.unindex(old);
     for (const ref of obj.metadata.ownerReferences ?? []) {
       let set = this.owned.get(ref.uid);
@@ -228,6 +237,7 @@ export class ApiServer {
 
   private remove(kind: string, obj: Stored<KubeObject>): void {
     this.stores.get(kind)?.delete(key(obj.metadata.namespace, obj.metadata.name));
+    this.sorted.delete(kind);
     this.unindex(obj);
   }
 

@@ -10,6 +10,7 @@ import { fnv32a } from '../rand/rand.ts';
 import { xstateClock, type XStateClock } from '../clock/xstate-clock.ts';
 import { podMachine, type PodHost, type PodTimings } from './pod-machine.ts';
 import { parseImageRef, type ImageRegistry } from './images.ts';
+import { readyConditions } from './node-status.ts';
 
 export interface KubeletTimings {
   readyAfterSeconds?: number;
@@ -51,6 +52,10 @@ export class Kubelet implements Controller {
   /** When the pull in flight (or last finished) of each image began. */
   private readonly pullStarted = new Map<string, number>();
   private nextIP = 2;
+  /** False while the node is powered off: no syncs, no status, no heartbeats. */
+  running = true;
+  /** When this kubelet (last) started: its Lease renewals are on a 10 s grid from here. */
+  startedAt: number;
   private readonly clock: XStateClock;
   private readonly source: { component: string; host: string };
 
@@ -63,6 +68,7 @@ export class Kubelet implements Controller {
     this.name = `kubelet/${nodeName}`;
     this.clock = xstateClock(ctx.clock);
     this.source = { component: 'kubelet', host: nodeName };
+    this.startedAt = ctx.clock.now();
     ctx.api.watch<Pod>('Pod', (e) => {
       if (e.object.spec?.nodeName === nodeName || e.old?.spec?.nodeName === nodeName) ctx.queue.add(this, keyOf(e.object));
     });
@@ -73,7 +79,37 @@ export class Kubelet implements Controller {
     for (const r of refs) this.present.add(parseImageRef(r).canonical);
   }
 
+  /** Power off: every container stops, nothing is reported any more. */
+  stop(): void {
+    this.running = false;
+    for (const rec of this.pods.values()) rec.actor.stop();
+    this.pods.clear();
+    this.pulling.clear();
+  }
+
+  /** Power on: the kubelet posts Ready again and resyncs every pod bound to the node. */
+  start(): void {
+    this.running = true;
+    this.startedAt = this.ctx.clock.now();
+    const node = this.ctx.api.get<Node>('Node', undefined, this.nodeName);
+    if (node) {
+      const next = deepCopy(node);
+      const ts = formatRFC3339(this.ctx.clock.now());
+      next.status!.conditions = readyConditions(ts).map((c) => {
+        const old = node.status?.conditions?.find((o) => o.type === c.type);
+        return old && old.status === c.status ? { ...c, lastTransitionTime: old.lastTransitionTime } : c;
+      });
+      const [updated] = this.ctx.api.update(next, { status: true });
+      if (updated) {
+        this.ctx.recorder.event(updated, 'Normal', 'Starting', 'Starting kubelet.', this.source);
+        this.ctx.recorder.event(updated, 'Normal', 'NodeReady', `Node ${this.nodeName} status is now: NodeReady`, this.source);
+      }
+    }
+    for (const pod of this.ctx.api.list<Pod>('Pod')) if (pod.spec?.nodeName === this.nodeName) this.ctx.queue.add(this, keyOf(pod));
+  }
+
   sync(key: string): void {
+    if (!this.running) return;
     const [ns, name] = splitKey(key);
     const pod = this.ctx.api.get<Pod>('Pod', ns, name);
     let rec = this.pods.get(key);
@@ -90,7 +126,7 @@ export class Kubelet implements Controller {
         return;
       }
       if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return;
-      rec = this.startPod(key, pod);
+      rec = this.startPod(key, pod, this.restartsOf(pod));
     }
     if (pod.metadata.deletionTimestamp && !rec.terminating) {
       rec.terminating = true;
@@ -98,8 +134,16 @@ export class Kubelet implements Controller {
     }
   }
 
-  private startPod(key: string, pod: Stored<Pod>): PodRecord {
-    const host = this.hostFor(key, pod);
+  /** A pod this kubelet already ran before it was powered off restarts its containers: RESTARTS + 1. */
+  private restartsOf(pod: Stored<Pod>): number {
+    const cs = pod.status?.containerStatuses?.[0];
+    if (!cs) return 0;
+    const ran = cs.state?.running !== undefined || cs.state?.terminated !== undefined || (cs.restartCount ?? 0) > 0;
+    return ran ? (cs.restartCount ?? 0) + 1 : cs.restartCount ?? 0;
+  }
+
+  private startPod(key: string, pod: Stored<Pod>, restartCount = 0): PodRecord {
+    const host = this.hostFor(key, pod, restartCount);
     const readyAfter = this.timings.readyAfterSeconds;
     const timings: PodTimings = {
       sandboxMs: readyAfter !== undefined ? 0 : SANDBOX_MS,
@@ -112,7 +156,7 @@ export class Kubelet implements Controller {
     return rec;
   }
 
-  private hostFor(key: string, initial: Stored<Pod>): PodHost {
+  private hostFor(key: string, initial: Stored<Pod>, restartCount: number): PodHost {
     const [ns, name] = splitKey(key);
     const api = this.ctx.api;
     const uid = initial.metadata.uid;
@@ -175,7 +219,7 @@ export class Kubelet implements Controller {
           imageID: running ? `${ref.repository}@sha256:${hex(ref.canonical, 64)}` : '',
           ...(running ? { containerID: `containerd://${hex(`${uid}/${c.name}`, 64)}` } : {}),
           ready,
-          restartCount: 0,
+          restartCount,
           started: state?.running !== undefined,
           state,
           ...extra,

@@ -27,10 +27,21 @@ function untoleratedTaint(taints: Taint[], tolerations: Toleration[], effects: s
 export class Scheduler implements Controller {
   readonly name = 'default-scheduler';
   private readonly unschedulable = new Set<string>();
+  /** The scheduler cache: active pods bound to each node, with their controller's uid. */
+  private readonly nodePods = new Map<string, Map<string, string | undefined>>();
 
   constructor(private readonly ctx: ControllerContext) {
     ctx.api.watch<Pod>('Pod', (e) => {
       const pod = e.object;
+      const k = keyOf(pod);
+      const oldNode = e.old?.spec?.nodeName;
+      if (oldNode) this.nodePods.get(oldNode)?.delete(k);
+      const n = pod.spec?.nodeName;
+      if (n && e.type !== 'DELETED' && isPodActive(pod)) {
+        let m = this.nodePods.get(n);
+        if (!m) this.nodePods.set(n, (m = new Map()));
+        m.set(k, controllerRef(pod)?.uid);
+      }
       if (e.type !== 'DELETED' && !pod.spec?.nodeName && (pod.spec?.schedulerName ?? 'default-scheduler') === 'default-scheduler') {
         ctx.queue.add(this, keyOf(pod));
       }
@@ -53,16 +64,11 @@ export class Scheduler implements Controller {
       return;
     }
     const nodes = this.ctx.api.list<Node>('Node');
-    const podsByNode = new Map<string, Stored<Pod>[]>();
-    for (const p of this.ctx.api.list<Pod>('Pod')) {
-      const n = p.spec?.nodeName;
-      if (n && isPodActive(p)) (podsByNode.get(n) ?? podsByNode.set(n, []).get(n)!).push(p);
-    }
     const reasons = new Map<string, number>();
     const feasible: Stored<Node>[] = [];
     const tolerations = pod.spec?.tolerations ?? [];
     for (const node of nodes) {
-      const reason = this.filter(node, tolerations, podsByNode.get(node.metadata.name)?.length ?? 0);
+      const reason = this.filter(node, tolerations, this.nodePods.get(node.metadata.name)?.size ?? 0);
       if (reason) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
       else feasible.push(node);
     }
@@ -77,8 +83,10 @@ export class Scheduler implements Controller {
     let bestScore: [number, number] = [Infinity, Infinity];
     let ties = 0;
     for (const node of feasible) {
-      const here = podsByNode.get(node.metadata.name) ?? [];
-      const score: [number, number] = [owner ? here.filter((p) => controllerRef(p)?.uid === owner).length : 0, here.length];
+      const here = this.nodePods.get(node.metadata.name);
+      let same = 0;
+      if (owner && here) for (const uid of here.values()) if (uid === owner) same++;
+      const score: [number, number] = [same, here?.size ?? 0];
       const cmp = score[0] - bestScore[0] || score[1] - bestScore[1];
       if (cmp < 0) {
         best = node;

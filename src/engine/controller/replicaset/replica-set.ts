@@ -43,7 +43,7 @@ export class ReplicaSetController implements Controller {
     const rs = this.ctx.api.get<ReplicaSet>('ReplicaSet', ns, name);
     if (!rs) return;
     const owned = this.ctx.api.listOwnedBy<Pod>('Pod', rs.metadata.uid).filter((p) => controllerRef(p)?.uid === rs.metadata.uid);
-    const filteredPods = filterActivePods(owned).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+    const filteredPods = filterActivePods(owned);
     if (!rs.metadata.deletionTimestamp) this.manageReplicas(filteredPods, rs);
     const newStatus = this.calculateStatus(rs, filteredPods);
     const updated = this.updateReplicaSetStatus(rs, newStatus);
