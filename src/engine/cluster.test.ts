@@ -77,3 +77,17 @@ describe('cluster', () => {
     expect(pods(c).filter(isPodReady)).toHaveLength(0);
   });
 });
+
+describe('kubeadm-like bootstrap', () => {
+  it('starts with Running control-plane static pods, kube-proxy and flannel on every node, CoreDNS on the control plane', () => {
+    const c = createCluster({ workers: 2 });
+    const all = c.api.list<Pod>('Pod');
+    const names = all.map((p) => `${p.metadata.namespace}/${p.metadata.name.replace(/-[a-z0-9]{5}$/, '-*')}@${p.spec?.nodeName}`);
+    expect(names.filter((n) => n.startsWith('kube-system/kube-proxy-*'))).toHaveLength(3);
+    expect(names.filter((n) => n.startsWith('kube-flannel/kube-flannel-ds-*'))).toHaveLength(3);
+    expect(names).toContain('kube-system/etcd-control-plane@control-plane');
+    expect(all.filter((p) => p.metadata.name.startsWith('coredns-')).map((p) => p.spec?.nodeName)).toEqual(['control-plane', 'control-plane']);
+    expect(all.every(isPodReady)).toBe(true);
+    expect(c.elapsed()).toBe(0);
+  });
+});

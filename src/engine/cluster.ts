@@ -13,6 +13,8 @@ import { GarbageCollector } from './controller/garbagecollector/garbage-collecto
 import { Scheduler } from './scheduler/scheduler.ts';
 import { NodeLifecycleController } from './controller/nodelifecycle/node-lifecycle-controller.ts';
 import { TaintEvictionController } from './controller/tainteviction/taint-eviction.ts';
+import { DaemonSetController } from './controller/daemon/daemon-controller.ts';
+import { createAddons, createNamespaces, createStaticPods, registerSystemImages, systemImages } from './bootstrap/kubeadm.ts';
 import { Kubelet, type KubeletTimings } from './kubelet/kubelet.ts';
 import { newNode } from './kubelet/node-status.ts';
 import type { Node } from './api/types.ts';
@@ -31,6 +33,13 @@ export interface ClusterOptions {
   startMs?: number;
   /** Name of the control-plane node. Default `control-plane`. */
   controlPlaneName?: string;
+  /**
+   * Whether the cluster comes with what kubeadm and a CNI install (kube-system static pods, kube-proxy,
+   * flannel, CoreDNS), set up `bootstrapSeconds` before the start so they are Running. Default true.
+   */
+  addons?: boolean;
+  /** How long before the start the cluster was set up (ages of nodes and system pods). Default 600 s. */
+  bootstrapSeconds?: number;
 }
 
 export type ClusterListener = () => void;
@@ -54,7 +63,9 @@ export class Cluster {
   constructor(options: ClusterOptions = {}) {
     this.options = { seed: 1, workers: 2, ...options };
     this.startMs = options.startMs ?? DEFAULT_START_MS;
-    this.clock = new VirtualClock(this.startMs);
+    const addons = options.addons ?? true;
+    const bootstrapMs = addons ? (options.bootstrapSeconds ?? 600) * 1000 : 0;
+    this.clock = new VirtualClock(this.startMs - bootstrapMs);
     this.rand = new Rand(this.options.seed);
     this.api = new ApiServer(this.clock, this.rand);
     registerStrategies(this.api);
@@ -62,6 +73,7 @@ export class Cluster {
     this.recorder = new EventRecorder(this.api, this.clock);
     this.trace = new TraceLog();
     this.images = new ImageRegistry();
+    registerSystemImages(this.images);
     this.ctx = { api: this.api, clock: this.clock, rand: this.rand, queue: this.queue, recorder: this.recorder, trace: this.trace };
     this.timings = { readyAfterSeconds: options.readyAfterSeconds, terminateAfterSeconds: options.terminateAfterSeconds };
 
@@ -71,10 +83,19 @@ export class Cluster {
     new Scheduler(this.ctx);
     this.nodeLifecycle = new NodeLifecycleController(this.ctx, this.startMs);
     new TaintEvictionController(this.ctx);
+    new DaemonSetController(this.ctx);
 
-    this.addNode(options.controlPlaneName ?? 'control-plane', { controlPlane: true });
+    const cp = options.controlPlaneName ?? 'control-plane';
+    if (addons) createNamespaces(this.api);
+    this.addNode(cp, { controlPlane: true });
+    if (addons) {
+      createStaticPods(this.api, cp);
+      createAddons(this.api);
+      this.settle();
+    }
     for (let i = 1; i <= this.options.workers; i++) this.addNode(`node${i}`);
     this.settle();
+    if (bootstrapMs > 0) this.advanceTo(this.startMs);
   }
 
   get context(): ControllerContext {
@@ -95,6 +116,7 @@ export class Cluster {
     const node: Node = newNode(name, index, opts.controlPlane ?? false, formatRFC3339(this.clock.now()));
     this.api.create(node);
     const kubelet = new Kubelet(this.ctx, name, this.images, this.timings);
+    kubelet.preload(systemImages());
     this.kubelets.set(name, kubelet);
     this.settle();
   }

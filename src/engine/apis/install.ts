@@ -2,6 +2,8 @@
 import type { ApiServer } from '../apiserver/apiserver.ts';
 import { deploymentStrategy, replicaSetStrategy } from './apps/v1/strategy.ts';
 import { podStrategy, nodeStrategy, serviceStrategy } from './core/v1/strategy.ts';
+import { defaultPodTemplateSpec } from './core/v1/defaults.ts';
+import type { DaemonSet } from '../api/types.ts';
 
 export function registerStrategies(api: ApiServer): void {
   api.registerStrategy('Deployment', deploymentStrategy);
@@ -9,4 +11,11 @@ export function registerStrategies(api: ApiServer): void {
   api.registerStrategy('Pod', podStrategy);
   api.registerStrategy('Node', nodeStrategy);
   api.registerStrategy('Service', serviceStrategy);
+  api.registerStrategy<DaemonSet>('DaemonSet', {
+    generation: true,
+    prepareForCreate(ds) {
+      if (ds.spec?.template) defaultPodTemplateSpec(ds.spec.template);
+      if (ds.spec) ds.spec.revisionHistoryLimit ??= 10;
+    },
+  });
 }

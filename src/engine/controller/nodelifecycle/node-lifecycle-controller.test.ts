@@ -34,7 +34,7 @@ describe('node failure (sim node stop / start)', () => {
       'node.kubernetes.io/unreachable:NoExecute',
       'node.kubernetes.io/unreachable:NoSchedule',
     ]);
-    const pods = () => c.api.list<Pod>('Pod');
+    const pods = () => c.api.list<Pod>('Pod', 'default');
     const onNode2 = () => pods().filter((p) => p.spec?.nodeName === 'node2');
     expect(onNode2()).toHaveLength(2);
     expect(onNode2().some(isPodReady)).toBe(false);

@@ -37,7 +37,9 @@ export const podStrategy: Strategy<Pod> = {
     const spec = (pod.spec ??= { containers: [] });
     defaultPodSpec(spec);
     pod.spec.enableServiceLinks ??= true;
-    pod.spec.priority ??= 0;
+    // Models kubernetes/plugin/pkg/admission/priority/admission.go for the two built-in classes.
+    const classes: Record<string, number> = { 'system-node-critical': 2000001000, 'system-cluster-critical': 2000000000 };
+    pod.spec.priority ??= classes[pod.spec.priorityClassName ?? ''] ?? 0;
     pod.spec.preemptionPolicy ??= 'PreemptLowerPriority';
     pod.spec.serviceAccountName ??= 'default';
     pod.spec.serviceAccount ??= pod.spec.serviceAccountName;
