@@ -85,7 +85,7 @@ describe('kubeadm-like bootstrap', () => {
     const names = all.map((p) => `${p.metadata.namespace}/${p.metadata.name.replace(/-[a-z0-9]{5}$/, '-*')}@${p.spec?.nodeName}`);
     expect(names.filter((n) => n.startsWith('kube-system/kube-proxy-*'))).toHaveLength(3);
     expect(names.filter((n) => n.startsWith('kube-flannel/kube-flannel-ds-*'))).toHaveLength(3);
-    expect(names).toContain('kube-system/etcd-control-plane@control-plane');
+    expect(all.map((p) => `${p.metadata.name}@${p.spec?.nodeName}`)).toContain('etcd-control-plane@control-plane');
     expect(all.filter((p) => p.metadata.name.startsWith('coredns-')).map((p) => p.spec?.nodeName)).toEqual(['control-plane', 'control-plane']);
     expect(all.every(isPodReady)).toBe(true);
     expect(c.elapsed()).toBe(0);
