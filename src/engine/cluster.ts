@@ -14,7 +14,9 @@ import { Scheduler } from './scheduler/scheduler.ts';
 import { NodeLifecycleController } from './controller/nodelifecycle/node-lifecycle-controller.ts';
 import { TaintEvictionController } from './controller/tainteviction/taint-eviction.ts';
 import { DaemonSetController } from './controller/daemon/daemon-controller.ts';
-import { createAddons, createNamespaces, createStaticPods, registerSystemImages, systemImages } from './bootstrap/kubeadm.ts';
+import { createAddons, createNamespaces, createStaticPods, createSystemServices, registerSystemImages, systemImages } from './bootstrap/kubeadm.ts';
+import { EndpointsController } from './controller/endpoint/endpoints-controller.ts';
+import { httpRequest, type HttpResult } from './proxy/proxy.ts';
 import { Kubelet, type KubeletTimings } from './kubelet/kubelet.ts';
 import { newNode } from './kubelet/node-status.ts';
 import type { Node } from './api/types.ts';
@@ -68,7 +70,7 @@ export class Cluster {
     this.clock = new VirtualClock(this.startMs - bootstrapMs);
     this.rand = new Rand(this.options.seed);
     this.api = new ApiServer(this.clock, this.rand);
-    registerStrategies(this.api);
+    registerStrategies(this.api, (a, b) => this.rand.int(a, b));
     this.queue = new WorkQueue(this.clock);
     this.recorder = new EventRecorder(this.api, this.clock);
     this.trace = new TraceLog();
@@ -84,11 +86,13 @@ export class Cluster {
     this.nodeLifecycle = new NodeLifecycleController(this.ctx, this.startMs);
     new TaintEvictionController(this.ctx);
     new DaemonSetController(this.ctx);
+    new EndpointsController(this.ctx);
 
     const cp = options.controlPlaneName ?? 'control-plane';
     if (addons) createNamespaces(this.api);
     this.addNode(cp, { controlPlane: true });
     if (addons) {
+      createSystemServices(this.api, '192.168.56.10');
       createStaticPods(this.api, cp);
       createAddons(this.api);
       this.settle();
@@ -141,6 +145,14 @@ export class Cluster {
     this.nodeLifecycle.kubeletStarted(name);
     this.settle();
     return undefined;
+  }
+
+  /** Extra host names the learner's machine resolves (e.g. the tutorial's `host01` → a node). */
+  readonly hostAliases = new Map<string, string>();
+
+  /** An HTTP GET as `curl URL` from a node of the cluster would make it (NodePort, ClusterIP, DNS name, pod IP). */
+  request(url: string, namespace = 'default'): HttpResult {
+    return httpRequest(this.api, this.images, this.rand, url, this.hostAliases, namespace);
   }
 
   /** Whether a node's kubelet is running (false after `sim node stop`). */

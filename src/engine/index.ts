@@ -36,3 +36,4 @@ export type { TraceRecord } from './trace/trace.ts';
 export { deepCopy, deepEqual, canonicalJSON } from './util/copy.ts';
 export { isPodReady, isPodAvailable, isPodActive, controllerRef } from './api/pod-util.ts';
 export { parseImageRef, type ImageInfo, type ImageRegistry } from './kubelet/images.ts';
+export type { HttpResult } from './proxy/proxy.ts';

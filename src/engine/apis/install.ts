@@ -1,16 +1,21 @@
 // Registers every kind's defaulting and validation with the apiserver.
 import type { ApiServer } from '../apiserver/apiserver.ts';
+import { Rand } from '../rand/rand.ts';
 import { deploymentStrategy, replicaSetStrategy } from './apps/v1/strategy.ts';
 import { podStrategy, nodeStrategy, serviceStrategy } from './core/v1/strategy.ts';
 import { defaultPodTemplateSpec } from './core/v1/defaults.ts';
 import type { DaemonSet } from '../api/types.ts';
 
-export function registerStrategies(api: ApiServer): void {
+export function registerStrategies(api: ApiServer, randInt?: (from: number, to: number) => number): void {
+  if (!randInt) {
+    const r = new Rand(1);
+    randInt = (a, b) => r.int(a, b);
+  }
   api.registerStrategy('Deployment', deploymentStrategy);
   api.registerStrategy('ReplicaSet', replicaSetStrategy);
   api.registerStrategy('Pod', podStrategy);
   api.registerStrategy('Node', nodeStrategy);
-  api.registerStrategy('Service', serviceStrategy);
+  api.registerStrategy('Service', serviceStrategy(randInt));
   api.registerStrategy<DaemonSet>('DaemonSet', {
     generation: true,
     prepareForCreate(ds) {

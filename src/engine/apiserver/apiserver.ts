@@ -124,11 +124,20 @@ export class ApiServer {
       return [null, invalid(kind, info.group, '', [{ type: 'Required', field: 'metadata.name', detail: 'name or generateName is required' }])];
     }
     const strategy = this.strategies.get(kind);
-    strategy?.prepareForCreate?.(obj, this.ctx);
-    const errs = strategy?.validate?.(obj) ?? [];
-    if (errs.length > 0) return [null, invalid(kind, info.group, meta.name, errs)];
-    if (this.get(kind, meta.namespace, meta.name)) return [null, alreadyExists(resourceWithGroup(kind), meta.name)];
-    if (opts.dryRun) return [obj, null];
+    const perrs = strategy?.prepareForCreate?.(obj, this.ctx) ?? [];
+    const errs = perrs.length > 0 ? perrs : (strategy?.validate?.(obj) ?? []);
+    if (errs.length > 0) {
+      if (perrs.length === 0) strategy?.release?.(obj);
+      return [null, invalid(kind, info.group, meta.name, errs)];
+    }
+    if (this.get(kind, meta.namespace, meta.name)) {
+      strategy?.release?.(obj);
+      return [null, alreadyExists(resourceWithGroup(kind), meta.name)];
+    }
+    if (opts.dryRun) {
+      strategy?.release?.(obj);
+      return [obj, null];
+    }
     meta.uid = this.rand.uuid();
     meta.creationTimestamp = formatRFC3339(this.clock.now());
     if (strategy?.generation) meta.generation = 1;
@@ -212,6 +221,7 @@ export class ApiServer {
       }
     }
     this.remove(kind, old);
+    this.strategies.get(kind)?.release?.(old);
     const gone = deepCopy(old);
     gone.metadata.resourceVersion = String(++this.rv);
     this.emit({ type: 'DELETED', object: gone, old });

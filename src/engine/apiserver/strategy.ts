@@ -9,8 +9,13 @@ export interface StrategyContext {
 }
 
 export interface Strategy<T extends KubeObject = KubeObject> {
-  /** Defaulting and admission on create (apps/v1 defaults, DefaultTolerationSeconds, ...). Mutates `obj`. */
-  prepareForCreate?(obj: T, ctx: StrategyContext): void;
+  /**
+   * Defaulting and admission on create (apps/v1 defaults, DefaultTolerationSeconds, IP allocation ...).
+   * Mutates `obj`; may return field errors (e.g. an IP already allocated).
+   */
+  prepareForCreate?(obj: T, ctx: StrategyContext): void | FieldError[];
+  /** Gives back what prepareForCreate allocated, when the object is not stored after all or is deleted. */
+  release?(obj: T): void;
   validate?(obj: T): FieldError[];
   /** Defaulting on update. Mutates `obj`; `old` is the stored object. */
   prepareForUpdate?(obj: T, old: T, ctx: StrategyContext): void;

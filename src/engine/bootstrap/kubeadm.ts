@@ -1,7 +1,7 @@
 // What `kubeadm init` + `kubeadm join` + a CNI manifest leave in a fresh cluster: namespaces, the control
 // plane's static pods, kube-proxy and flannel DaemonSets, and CoreDNS — so `kubectl get pods -A` looks real.
 import type { ApiServer } from '../apiserver/apiserver.ts';
-import type { DaemonSet, Deployment, Namespace, Pod } from '../api/types.ts';
+import type { DaemonSet, Deployment, Endpoints, Namespace, Pod, Service } from '../api/types.ts';
 import { KUBERNETES_VERSION } from '../version.ts';
 import type { ImageRegistry } from '../kubelet/images.ts';
 
@@ -117,4 +117,42 @@ export function createAddons(api: ApiServer): void {
     },
   };
   api.create(coredns);
+}
+
+/** The `kubernetes` Service (10.96.0.1 → the apiserver) and `kube-dns` (10.96.0.10 → CoreDNS). */
+export function createSystemServices(api: ApiServer, apiserverIP: string): void {
+  const kubernetes: Service = {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
+    spec: { clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }] },
+  };
+  api.create(kubernetes);
+  const ep: Endpoints = {
+    apiVersion: 'v1',
+    kind: 'Endpoints',
+    metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
+    subsets: [{ addresses: [{ ip: apiserverIP }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }],
+  };
+  api.create(ep);
+  const dns: Service = {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: {
+      name: 'kube-dns',
+      namespace: 'kube-system',
+      labels: { 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' },
+      annotations: { 'prometheus.io/port': '9153', 'prometheus.io/scrape': 'true' },
+    },
+    spec: {
+      clusterIP: '10.96.0.10',
+      selector: { 'k8s-app': 'kube-dns' },
+      ports: [
+        { name: 'dns', port: 53, protocol: 'UDP', targetPort: 53 },
+        { name: 'dns-tcp', port: 53, protocol: 'TCP', targetPort: 53 },
+        { name: 'metrics', port: 9153, protocol: 'TCP', targetPort: 9153 },
+      ],
+    },
+  };
+  api.create(dns);
 }

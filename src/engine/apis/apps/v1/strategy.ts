@@ -3,7 +3,12 @@ import type { Deployment, ReplicaSet } from '../../../api/types.ts';
 import type { Strategy } from '../../../apiserver/strategy.ts';
 import { deepEqual } from '../../../util/copy.ts';
 import { setDefaultsDeployment, setDefaultsReplicaSet } from './defaults.ts';
-import { validateDeployment, validateDeploymentUpdate, validateReplicaSet, validateReplicaSetUpdate } from './validation.ts';
+import {
+  validateDeployment,
+  validateDeploymentUpdate,
+  validateReplicaSet,
+  validateReplicaSetUpdate,
+} from './validation.ts';
 
 /** The annotation the deployment controller keeps on the Deployment itself. */
 const revisionAnnotation = 'deployment.kubernetes.io/revision';

@@ -42,7 +42,12 @@ function isDNS1123Subdomain(value: string): string[] {
 // Models kubernetes/pkg/apis/core/validation/validation.go ValidateObjectMeta (the name part)
 function validateName(name: string | undefined): FieldError[] {
   if (!name) return [];
-  return isDNS1123Subdomain(name).map((detail) => ({ type: 'Invalid', field: 'metadata.name', value: goQuote(name), detail }));
+  return isDNS1123Subdomain(name).map((detail) => ({
+    type: 'Invalid',
+    field: 'metadata.name',
+    value: goQuote(name),
+    detail,
+  }));
 }
 
 // Models kubernetes/pkg/apis/core/validation/validation.go ValidateNonnegativeField
@@ -57,7 +62,10 @@ export function goStringLabelSelector(ls: LabelSelector): string {
     v ? `[]string{${v.map(goQuote).join(', ')}}` : '[]string(nil)';
   const req = exprs
     ? `[]v1.LabelSelectorRequirement{${exprs
-        .map((e) => `v1.LabelSelectorRequirement{Key:${goQuote(e.key)}, Operator:${goQuote(e.operator)}, Values:${values(e.values)}}`)
+        .map(
+          (e) =>
+            `v1.LabelSelectorRequirement{Key:${goQuote(e.key)}, Operator:${goQuote(e.operator)}, Values:${values(e.values)}}`,
+        )
         .join(', ')}}`
     : '[]v1.LabelSelectorRequirement(nil)';
   return `v1.LabelSelector{MatchLabels:${goStringMap(ls.matchLabels)}, MatchExpressions:${req}}`;
@@ -75,7 +83,11 @@ function validateLabelSelector(ls: LabelSelector, path: string): FieldError[] {
     const p = `${path}.matchExpressions[${i}]`;
     if (sr.operator === 'In' || sr.operator === 'NotIn') {
       if (!sr.values || sr.values.length === 0)
-        errs.push({ type: 'Required', field: `${p}.values`, detail: "must be specified when `operator` is 'In' or 'NotIn'" });
+        errs.push({
+          type: 'Required',
+          field: `${p}.values`,
+          detail: "must be specified when `operator` is 'In' or 'NotIn'",
+        });
     } else if (sr.operator === 'Exists' || sr.operator === 'DoesNotExist') {
       if (sr.values && sr.values.length > 0)
         errs.push({
@@ -84,7 +96,12 @@ function validateLabelSelector(ls: LabelSelector, path: string): FieldError[] {
           detail: "may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
         });
     } else {
-      errs.push({ type: 'Invalid', field: `${p}.operator`, value: goQuote(sr.operator), detail: 'not a valid selector operator' });
+      errs.push({
+        type: 'Invalid',
+        field: `${p}.operator`,
+        value: goQuote(sr.operator),
+        detail: 'not a valid selector operator',
+      });
     }
   });
   return errs;
@@ -102,6 +119,33 @@ function validateSelector(selector: LabelSelector | undefined, path: string): Fi
     });
   }
   return errs;
+}
+
+/** Whether metav1.LabelSelectorAsSelector accepts the selector (it rejects what ValidateLabelSelector flags). */
+function selectorConvertible(ls: LabelSelector | undefined): boolean {
+  return (ls?.matchExpressions ?? []).every((e) =>
+    e.operator === 'In' || e.operator === 'NotIn'
+      ? (e.values?.length ?? 0) > 0
+      : (e.operator === 'Exists' || e.operator === 'DoesNotExist') && (e.values?.length ?? 0) === 0,
+  );
+}
+
+/** The template is checked against the selector only when the selector converts (ValidateDeploymentSpec). */
+function validateTemplateWithSelector(
+  template: PodTemplateSpec | undefined,
+  selector: LabelSelector | undefined,
+): FieldError[] {
+  if (selector && !selectorConvertible(selector)) {
+    return [
+      {
+        type: 'Invalid',
+        field: 'spec.selector',
+        value: goStringLabelSelector(selector),
+        detail: 'invalid label selector',
+      },
+    ];
+  }
+  return validatePodTemplateSpecForReplicaSet(template, selector, 'spec.template');
 }
 
 // Models kubernetes/pkg/apis/apps/validation/validation.go ValidatePodTemplateSpecForReplicaSet
@@ -153,7 +197,12 @@ function validatePositiveIntOrPercent(v: IntOrString | undefined, path: string):
           type: 'Invalid',
           field: path,
           value: v,
-          detail: regexError("a valid percent string must be a numeric string followed by an ending '%'", percentFmt, '1%', '93%'),
+          detail: regexError(
+            "a valid percent string must be a numeric string followed by an ending '%'",
+            percentFmt,
+            '1%',
+            '93%',
+          ),
         },
       ];
     }
@@ -188,7 +237,12 @@ function validateRollingUpdateDeployment(
   // Models kubernetes/pkg/apis/apps/validation/validation.go IsNotMoreThan100Percent
   const mu = ru.maxUnavailable;
   if (typeof mu === 'string' && percentRe.test(mu) && Number(mu.slice(0, -1)) > 100) {
-    errs.push({ type: 'Invalid', field: `${path}.maxUnavailable`, value: mu, detail: 'must not be greater than 100%' });
+    errs.push({
+      type: 'Invalid',
+      field: `${path}.maxUnavailable`,
+      value: mu,
+      detail: 'must not be greater than 100%',
+    });
   }
   return errs;
 }
@@ -199,19 +253,31 @@ function validateDeploymentStrategy(strategy: DeploymentStrategy | undefined, pa
   if (type === 'Recreate') {
     if (strategy?.rollingUpdate) {
       return [
-        { type: 'Forbidden', field: `${path}.rollingUpdate`, detail: "may not be specified when strategy `type` is 'Recreate'" },
+        {
+          type: 'Forbidden',
+          field: `${path}.rollingUpdate`,
+          detail: "may not be specified when strategy `type` is 'Recreate'",
+        },
       ];
     }
     return [];
   }
   if (type === 'RollingUpdate') {
     if (!strategy?.rollingUpdate) {
-      return [{ type: 'Required', field: `${path}.rollingUpdate`, detail: 'this should be defaulted and never be nil' }];
+      return [
+        {
+          type: 'Required',
+          field: `${path}.rollingUpdate`,
+          detail: 'this should be defaulted and never be nil',
+        },
+      ];
     }
     return validateRollingUpdateDeployment(strategy.rollingUpdate, `${path}.rollingUpdate`);
   }
   // The internal type prints with %#v; a set pointer prints as an address, which we cannot reproduce.
-  const ru = strategy?.rollingUpdate ? '(*apps.RollingUpdateDeployment)(0xc000a1e0c0)' : '(*apps.RollingUpdateDeployment)(nil)';
+  const ru = strategy?.rollingUpdate
+    ? '(*apps.RollingUpdateDeployment)(0xc000a1e0c0)'
+    : '(*apps.RollingUpdateDeployment)(nil)';
   return [
     {
       type: 'NotSupported',
@@ -227,7 +293,7 @@ function validateDeploymentSpec(d: Deployment): FieldError[] {
   const spec = d.spec;
   const errs = validateNonnegativeField(spec?.replicas ?? 0, 'spec.replicas');
   errs.push(...validateSelector(spec?.selector, 'spec.selector'));
-  errs.push(...validatePodTemplateSpecForReplicaSet(spec?.template, spec?.selector, 'spec.template'));
+  errs.push(...validateTemplateWithSelector(spec?.template, spec?.selector));
   errs.push(...validateDeploymentStrategy(spec?.strategy, 'spec.strategy'));
   const minReadySeconds = spec?.minReadySeconds ?? 0;
   errs.push(...validateNonnegativeField(minReadySeconds, 'spec.minReadySeconds'));
@@ -255,7 +321,10 @@ export function validateDeployment(d: Deployment): FieldError[] {
 }
 
 // Models kubernetes/pkg/apis/core/validation/validation.go ValidateImmutableField
-function validateImmutableSelector(cur: LabelSelector | undefined, old: LabelSelector | undefined): FieldError[] {
+function validateImmutableSelector(
+  cur: LabelSelector | undefined,
+  old: LabelSelector | undefined,
+): FieldError[] {
   if (JSON.stringify(normalizeSelector(cur)) === JSON.stringify(normalizeSelector(old))) return [];
   return [
     {
@@ -294,7 +363,7 @@ export function validateReplicaSet(rs: ReplicaSet): FieldError[] {
   errs.push(...validateNonnegativeField(spec?.replicas ?? 0, 'spec.replicas'));
   errs.push(...validateNonnegativeField(spec?.minReadySeconds ?? 0, 'spec.minReadySeconds'));
   errs.push(...validateSelector(spec?.selector, 'spec.selector'));
-  errs.push(...validatePodTemplateSpecForReplicaSet(spec?.template, spec?.selector, 'spec.template'));
+  errs.push(...validateTemplateWithSelector(spec?.template, spec?.selector));
   return errs;
 }
 

@@ -3,6 +3,7 @@ import type { Node, Pod, Service } from '../../../api/types.ts';
 import type { Strategy } from '../../../apiserver/strategy.ts';
 import type { FieldError } from '../../../apiserver/errors.ts';
 import { defaultPodSpec } from './defaults.ts';
+import { ServiceAllocator, prepareServiceForCreate, validateService } from './service.ts';
 
 // Models kubernetes/plugin/pkg/admission/defaulttolerationseconds/admission.go (300 s for not-ready/unreachable)
 const defaultTolerations = [
@@ -74,4 +75,31 @@ export const podStrategy: Strategy<Pod> = {
 
 export const nodeStrategy: Strategy<Node> = {};
 
-export const serviceStrategy: Strategy<Service> = {};
+/** The Service strategy owns an allocator, so each apiserver gets its own. */
+export function serviceStrategy(randInt: (from: number, to: number) => number): Strategy<Service> {
+  const alloc = new ServiceAllocator(randInt);
+  return {
+    prepareForCreate: (svc, ctx) => prepareServiceForCreate(svc, ctx, alloc),
+    prepareForUpdate(svc, old) {
+      // clusterIP and nodePorts are kept unless set; type changes allocate as needed.
+      const spec = (svc.spec ??= {});
+      spec.clusterIP ??= old.spec?.clusterIP;
+      spec.clusterIPs ??= old.spec?.clusterIPs;
+      spec.ipFamilies ??= old.spec?.ipFamilies;
+      spec.ipFamilyPolicy ??= old.spec?.ipFamilyPolicy;
+      spec.sessionAffinity ??= 'None';
+      spec.internalTrafficPolicy ??= 'Cluster';
+      spec.type ??= 'ClusterIP';
+      for (const p of spec.ports ?? []) {
+        p.protocol ??= 'TCP';
+        p.targetPort ??= p.port;
+        const was = old.spec?.ports?.find((o) => o.port === p.port && o.protocol === p.protocol);
+        if ((spec.type === 'NodePort' || spec.type === 'LoadBalancer') && !p.nodePort) p.nodePort = was?.nodePort ?? alloc.allocatePort();
+      }
+      if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') spec.externalTrafficPolicy ??= 'Cluster';
+      svc.status ??= old.status;
+    },
+    validate: validateService,
+    release: (svc) => alloc.release(svc),
+  };
+}
