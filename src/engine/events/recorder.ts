@@ -98,7 +98,7 @@ export class EventRecorder {
         return;
       }
     }
-    const name = `${ref.name ?? ''}.${(now * 1000000 + this.seq++).toString(16)}`;
+    const name = `${ref.name ?? ''}.${(BigInt(now) * 1000000n + BigInt(this.seq++)).toString(16)}`;
     const ev: Event = {
       apiVersion: 'v1',
       kind: 'Event',

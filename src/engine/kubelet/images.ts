@@ -10,6 +10,13 @@ export interface ImageInfo {
   httpResponse?: string;
   /** Container port the image listens on. */
   port?: number;
+  /** Seconds after the container starts until the app accepts connections (default 0). */
+  startupSeconds?: number;
+  /** When the default command exits by itself (busybox's `sh` with no terminal exits at once). */
+  exitAfterSeconds?: number;
+  exitCode?: number;
+  /** HTTP status for a path (default 200 for every path). */
+  httpStatus?: (path: string) => number;
 }
 
 const nginxPage = `<!DOCTYPE html>
@@ -47,7 +54,13 @@ export class ImageRegistry {
   private readonly patterns: { repository: string; tag: RegExp; info: ImageInfo }[] = [];
 
   constructor() {
-    const nginx: ImageInfo = { sizeBytes: 67_300_000, stopSeconds: 1, httpResponse: nginxPage, port: 80 };
+    const nginx: ImageInfo = {
+      sizeBytes: 67_300_000,
+      stopSeconds: 1,
+      httpResponse: nginxPage,
+      port: 80,
+      httpStatus: (path) => (path === '/' || path === '/index.html' ? 200 : 404),
+    };
     this.addPattern('nginx', /^(latest|stable|mainline|alpine|stable-alpine|1\.(9|1\d|2\d)(\.\d{1,2})?(-alpine|-perl)?)$/, nginx);
     const bootcamp = (v: string): ImageInfo => ({
       sizeBytes: 80_400_000,
@@ -58,7 +71,18 @@ export class ImageRegistry {
     this.add('jocatalin/kubernetes-bootcamp:v1', bootcamp('1'));
     this.add('jocatalin/kubernetes-bootcamp:v2', bootcamp('2'));
     this.add('gcr.io/google-samples/kubernetes-bootcamp:v1', bootcamp('1'));
-    this.addPattern('busybox', /^(latest|1\.\d+(\.\d+)?)$/, { sizeBytes: 2_200_000, stopSeconds: Number.POSITIVE_INFINITY });
+    this.addPattern('busybox', /^(latest|1\.\d+(\.\d+)?)$/, {
+      sizeBytes: 2_200_000,
+      stopSeconds: Number.POSITIVE_INFINITY,
+      exitAfterSeconds: 0,
+      exitCode: 0,
+    });
+    this.addPattern('registry.k8s.io/busybox', /^(latest|1\.\d+(\.\d+)?)$/, {
+      sizeBytes: 1_100_000,
+      stopSeconds: Number.POSITIVE_INFINITY,
+      exitAfterSeconds: 0,
+      exitCode: 0,
+    });
     this.addPattern('httpd', /^(latest|alpine|2\.4(\.\d+)?(-alpine)?)$/, { sizeBytes: 58_000_000, stopSeconds: 1, port: 80, httpResponse: '<html><body><h1>It works!</h1></body></html>\n' });
     this.addPattern('registry.k8s.io/pause', /^3\.\d+$/, { sizeBytes: 320_000, stopSeconds: 0 });
   }

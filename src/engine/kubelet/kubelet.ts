@@ -11,6 +11,8 @@ import { xstateClock, type XStateClock } from '../clock/xstate-clock.ts';
 import { podMachine, type PodHost, type PodTimings } from './pod-machine.ts';
 import { parseImageRef, type ImageRegistry } from './images.ts';
 import { readyConditions } from './node-status.ts';
+import { processModel, runProbe } from './container-runtime.ts';
+import { ProbeWorker, type ProbeTarget } from './prober.ts';
 
 export interface KubeletTimings {
   readyAfterSeconds?: number;
@@ -25,6 +27,7 @@ export const REMOVE_AFTER_EXIT_MS = 1000;
 interface PodRecord {
   uid: string;
   actor: Actor<typeof podMachine>;
+  stopProbes?: () => void;
   created: number;
   terminating: boolean;
 }
@@ -82,7 +85,10 @@ export class Kubelet implements Controller {
   /** Power off: every container stops, nothing is reported any more. */
   stop(): void {
     this.running = false;
-    for (const rec of this.pods.values()) rec.actor.stop();
+    for (const rec of this.pods.values()) {
+      rec.actor.stop();
+      rec.stopProbes?.();
+    }
     this.pods.clear();
     this.pulling.clear();
   }
@@ -115,6 +121,7 @@ export class Kubelet implements Controller {
     let rec = this.pods.get(key);
     if (rec && (!pod || pod.metadata.uid !== rec.uid)) {
       rec.actor.stop();
+      rec.stopProbes?.();
       this.pods.delete(key);
       rec = undefined;
     }
@@ -150,13 +157,19 @@ export class Kubelet implements Controller {
       removeMs: this.timings.terminateAfterSeconds !== undefined ? 0 : REMOVE_AFTER_EXIT_MS,
     };
     const actor = createActor(podMachine, { input: { host, timings }, clock: this.clock });
-    const rec: PodRecord = { uid: pod.metadata.uid, actor, created: parseTime(pod.metadata.creationTimestamp), terminating: false };
+    const rec: PodRecord = {
+      uid: pod.metadata.uid,
+      actor,
+      stopProbes: host.stopProbes,
+      created: parseTime(pod.metadata.creationTimestamp),
+      terminating: false,
+    };
     this.pods.set(key, rec);
     actor.start();
     return rec;
   }
 
-  private hostFor(key: string, initial: Stored<Pod>, restartCount: number): PodHost {
+  private hostFor(key: string, initial: Stored<Pod>, restartCount: number): PodHost & { stopProbes(): void } {
     const [ns, name] = splitKey(key);
     const api = this.ctx.api;
     const uid = initial.metadata.uid;
@@ -181,8 +194,22 @@ export class Kubelet implements Controller {
     const terminateAfter = this.timings.terminateAfterSeconds;
     const created = parseTime(initial.metadata.creationTimestamp);
     let startedAt = '';
+    let startedAtMs = 0;
     let podIP = '';
+    let restarts = restartCount;
+    let lastState: ContainerStatus['lastState'];
+    let terminatedState: ContainerStatus['state'];
+    let ready = false;
     const pullBegan = new Map<string, number>();
+    const main = containers[0];
+    const mainImage = main ? this.images.lookup(main.image ?? '') : undefined;
+    const model = main ? processModel(main, mainImage) : undefined;
+    const workers: ProbeWorker[] = [];
+    const stopProbes = () => {
+      for (const w of workers) w.stop();
+      workers.length = 0;
+    };
+    const ownProcess = () => (startedAtMs > 0 ? (now() - startedAtMs) / 1000 : undefined);
 
     const setConditions = (p: Stored<Pod>, ready: boolean, sandbox: boolean) => {
       const ts = formatRFC3339(now());
@@ -218,8 +245,9 @@ export class Kubelet implements Controller {
           image: c.image ?? '',
           imageID: running ? `${ref.repository}@sha256:${hex(ref.canonical, 64)}` : '',
           ...(running ? { containerID: `containerd://${hex(`${uid}/${c.name}`, 64)}` } : {}),
+          ...(lastState && c === main ? { lastState } : {}),
           ready,
-          restartCount,
+          restartCount: restarts,
           started: state?.running !== undefined,
           state,
           ...extra,
@@ -232,6 +260,7 @@ export class Kubelet implements Controller {
     };
 
     return {
+      stopProbes,
       containerCreating: () =>
         writeStatus((p) => {
           const hostIP = nodeIP();
@@ -323,22 +352,86 @@ export class Kubelet implements Controller {
         if (readyAfter !== undefined) return Math.max(0, created + readyAfter * 1000 - now());
         return CONTAINER_START_MS;
       },
+      now,
       containerStarted: () => {
         for (const c of containers) {
           event('Normal', 'Created', 'Container created', c.name);
           event('Normal', 'Started', 'Container started', c.name);
         }
+        if (startedAtMs > 0) restarts++;
         startedAt = formatRFC3339(now());
+        startedAtMs = now();
         podIP ||= this.allocateIP();
+        const readinessProbe = main?.readinessProbe;
+        ready = !readinessProbe;
         writeStatus((p) => {
           p.status!.phase = 'Running';
           p.status!.podIP = podIP;
           p.status!.podIPs = [{ ip: podIP }];
-          setConditions(p, true, true);
-          p.status!.containerStatuses = statuses({ running: { startedAt } }, true);
+          setConditions(p, ready, true);
+          p.status!.containerStatuses = statuses({ running: { startedAt } }, ready);
+        });
+        if (!main || !model) return;
+        const target: ProbeTarget = {
+          upSeconds: ownProcess,
+          run: (probe) => runProbe(probe, main, mainImage, model, ownProcess() ?? 0, podIP),
+          onResult: (kind, ok, output) => {
+            const label = kind === 'readiness' ? 'Readiness' : 'Liveness';
+            if (!ok && output !== '\u0000threshold') {
+              event('Warning', 'Unhealthy', `${label} probe failed: ${output}`, main.name);
+              return;
+            }
+            if (kind === 'liveness') {
+              if (!ok) this.pods.get(key)?.actor.send({ type: 'LIVENESS_FAILED' });
+              return;
+            }
+            if (ok === ready) return;
+            ready = ok;
+            writeStatus((p) => {
+              setConditions(p, ready, true);
+              p.status!.containerStatuses = statuses({ running: { startedAt } }, ready);
+            });
+          },
+        };
+        if (readinessProbe) workers.push(new ProbeWorker(this.ctx.clock, 'readiness', readinessProbe, target));
+        if (main.livenessProbe) workers.push(new ProbeWorker(this.ctx.clock, 'liveness', main.livenessProbe, target));
+        for (const w of workers) w.start();
+      },
+      processExitMs: () => (model?.exitAfterSeconds !== undefined ? model.exitAfterSeconds * 1000 : undefined),
+      livenessKill: () => {
+        stopProbes();
+        if (main) event('Normal', 'Killing', `Container ${main.name} failed liveness probe, will be restarted`, main.name);
+        return Math.min((initial.spec?.terminationGracePeriodSeconds ?? 30) * 1000, (mainImage?.stopSeconds ?? 1) * 1000);
+      },
+      containerExited: () => {
+        stopProbes();
+        const killedByProbe = model?.exitAfterSeconds === undefined || now() - startedAtMs < (model.exitAfterSeconds ?? 0) * 1000;
+        const exitCode = killedByProbe ? ((mainImage?.stopSeconds ?? 1) === Number.POSITIVE_INFINITY ? 137 : 0) : (model?.exitCode ?? 0);
+        const terminated = {
+          exitCode,
+          reason: exitCode === 0 ? 'Completed' : 'Error',
+          startedAt,
+          finishedAt: formatRFC3339(now()),
+          containerID: `containerd://${hex(`${uid}/${main?.name ?? ''}/${restarts}`, 64)}`,
+        };
+        terminatedState = { terminated };
+        ready = false;
+        writeStatus((p) => {
+          setConditions(p, false, true);
+          p.status!.containerStatuses = statuses(terminatedState, false);
+        });
+        lastState = terminatedState;
+      },
+      crashLoopBackOff: (delayMs) => {
+        if (!main) return;
+        const msg = `back-off ${goDuration(delayMs)} restarting failed container=${main.name} pod=${name}_${ns}(${uid})`;
+        event('Warning', 'BackOff', `Back-off restarting failed container ${main.name} in pod ${name}_${ns}(${uid})`, main.name);
+        writeStatus((p) => {
+          p.status!.containerStatuses = statuses({ waiting: { reason: 'CrashLoopBackOff', message: msg } }, false);
         });
       },
       killContainers: () => {
+        stopProbes();
         const p = current();
         const grace = (p?.metadata.deletionGracePeriodSeconds ?? p?.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
         if (terminateAfter !== undefined) {
@@ -354,7 +447,7 @@ export class Kubelet implements Controller {
         }
         return stop;
       },
-      containersExited: () => {
+      containersStopped: () => {
         if (!startedAt) return;
         const p = current();
         const grace = (p?.metadata.deletionGracePeriodSeconds ?? 30) * 1000;

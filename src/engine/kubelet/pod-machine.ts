@@ -1,16 +1,20 @@
 // A pod's lifecycle as the kubelet drives it, as an XState machine. State names are the words kubectl prints.
 // Timers run on the engine's virtual clock (see clock/xstate-clock.ts). The machine decides *when*; the
-// kubelet (the `host`) performs the effects: status writes and events.
+// kubelet (the `host`) performs the effects: status writes and events. Probes run beside it in prober.ts,
+// as upstream's prober workers do, and report a liveness failure with LIVENESS_FAILED.
 import { assign, setup } from 'xstate';
 
-// Models kubernetes/pkg/kubelet/kubelet.go constants: image pull back-off 10 s initial, 300 s max.
+// Models kubernetes/pkg/kubelet/kubelet.go backOffPeriod / MaxContainerBackOff: 10 s initial, 300 s max.
 export const backOffPeriodMs = 10_000;
 export const maxBackOffMs = 300_000;
 /** How long a failed pull shows ErrImagePull before the next pod sync reports ImagePullBackOff (model). */
 export const errImagePullShownMs = 5_000;
+// Models kubernetes/pkg/kubelet/kubelet.go: a crash back-off entry expires 600 s after its last update.
+export const crashBackOffResetMs = 600_000;
 
 /** The effects a pod machine asks its kubelet for. */
 export interface PodHost {
+  now(): number;
   /** Sandbox being created: status ContainerCreating. */
   containerCreating(): void;
   /** Starts (or joins) the image pull; returns ms until it is done and whether the image exists. */
@@ -20,11 +24,19 @@ export interface PodHost {
   imagePullBackOff(): void;
   /** ms from now until the container has been created and started (after the image is present). */
   startDelayMs(): number;
-  /** Container created and started: status Running (and Ready when there is no readiness probe). */
+  /** Container created and started: status Running (Ready when there is no readiness probe). */
   containerStarted(): void;
-  /** SIGTERM sent (Killing event); returns ms until the container has exited. */
+  /** ms until the main process exits by itself, or undefined when it runs until stopped. */
+  processExitMs(): number | undefined;
+  /** A liveness failure: the kubelet kills the container (Killing event); returns ms until it has stopped. */
+  livenessKill(): number;
+  /** The container has exited (by itself or killed): status Terminated with its exit code. */
+  containerExited(): void;
+  /** Waiting out the crash back-off: status CrashLoopBackOff, BackOff event. */
+  crashLoopBackOff(delayMs: number): void;
+  /** SIGTERM sent because the pod is being deleted (Killing event); returns ms until every container exited. */
   killContainers(): number;
-  containersExited(): void;
+  containersStopped(): void;
   /** The pod's API object may be removed now. */
   removePod(): void;
 }
@@ -41,7 +53,10 @@ interface Context {
   timings: PodTimings;
   pullDelayMs: number;
   pullOk: boolean;
-  backOffMs: number;
+  pullBackOffMs: number;
+  crashBackOffMs: number;
+  crashBackOffUpdated: number;
+  waitMs: number;
   stopDelayMs: number;
 }
 
@@ -49,20 +64,26 @@ export const podMachine = setup({
   types: {
     context: {} as Context,
     input: {} as { host: PodHost; timings: PodTimings },
-    events: {} as { type: 'KILL' },
+    events: {} as { type: 'KILL' } | { type: 'LIVENESS_FAILED' },
   },
   delays: {
     sandbox: ({ context }) => context.timings.sandboxMs,
     pull: ({ context }) => context.pullDelayMs,
     start: ({ context }) => context.host.startDelayMs(),
     errImagePullShown: () => errImagePullShownMs,
-    // The part of the back-off window left after ErrImagePull was shown.
-    backOff: ({ context }) => Math.max(0, context.backOffMs - errImagePullShownMs),
+    // The part of the pull back-off window left after ErrImagePull was shown.
+    pullBackOff: ({ context }) => Math.max(0, context.pullBackOffMs - errImagePullShownMs),
+    processExit: ({ context }) => context.host.processExitMs() ?? 0,
+    wait: ({ context }) => context.waitMs,
     stop: ({ context }) => context.stopDelayMs,
     remove: ({ context }) => context.timings.removeMs,
   },
   guards: {
     pullOk: ({ context }) => context.pullOk,
+    processExits: ({ context }) => context.host.processExitMs() !== undefined,
+    // Models kubernetes/pkg/kubelet/kuberuntime/kuberuntime_manager.go doBackOff (IsInBackOffSince)
+    inCrashBackOff: ({ context }) =>
+      context.crashBackOffMs > 0 && context.host.now() - context.crashBackOffUpdated <= crashBackOffResetMs,
   },
   actions: {
     containerCreating: ({ context }) => context.host.containerCreating(),
@@ -73,18 +94,37 @@ export const podMachine = setup({
     pullSucceeded: ({ context }) => context.host.pullSucceeded(),
     pullFailed: ({ context }) => context.host.pullFailed(),
     // Models client-go/util/flowcontrol/backoff.go Backoff.Next: 10 s, doubling, capped at 300 s.
-    advanceBackOff: assign(({ context }) => ({
-      backOffMs: context.backOffMs === 0 ? backOffPeriodMs : Math.min(context.backOffMs * 2, maxBackOffMs),
+    advancePullBackOff: assign(({ context }) => ({
+      pullBackOffMs: context.pullBackOffMs === 0 ? backOffPeriodMs : Math.min(context.pullBackOffMs * 2, maxBackOffMs),
     })),
     imagePullBackOff: ({ context }) => context.host.imagePullBackOff(),
     containerStarted: ({ context }) => context.host.containerStarted(),
+    livenessKill: assign(({ context }) => ({ stopDelayMs: context.host.livenessKill() })),
+    containerExited: ({ context }) => context.host.containerExited(),
+    // Models client-go/util/flowcontrol/backoff.go Backoff.Next for the container restart back-off.
+    advanceCrashBackOff: assign(({ context }) => {
+      const expired = context.host.now() - context.crashBackOffUpdated > crashBackOffResetMs;
+      const prev = expired ? 0 : context.crashBackOffMs;
+      return { crashBackOffMs: prev === 0 ? backOffPeriodMs : Math.min(prev * 2, maxBackOffMs), crashBackOffUpdated: context.host.now() };
+    }),
+    startCrashWait: assign(({ context }) => ({ waitMs: context.crashBackOffMs })),
+    crashLoopBackOff: ({ context }) => context.host.crashLoopBackOff(context.waitMs),
     kill: assign(({ context }) => ({ stopDelayMs: context.host.killContainers() })),
-    containersExited: ({ context }) => context.host.containersExited(),
+    containersStopped: ({ context }) => context.host.containersStopped(),
     removePod: ({ context }) => context.host.removePod(),
   },
 }).createMachine({
   id: 'pod',
-  context: ({ input }) => ({ ...input, pullDelayMs: 0, pullOk: false, backOffMs: 0, stopDelayMs: 0 }),
+  context: ({ input }) => ({
+    ...input,
+    pullDelayMs: 0,
+    pullOk: false,
+    pullBackOffMs: 0,
+    crashBackOffMs: 0,
+    crashBackOffUpdated: 0,
+    waitMs: 0,
+    stopDelayMs: 0,
+  }),
   initial: 'ContainerCreating',
   on: { KILL: '.Terminating' },
   states: {
@@ -97,7 +137,7 @@ export const podMachine = setup({
       after: {
         pull: [
           { guard: 'pullOk', target: 'Starting', actions: 'pullSucceeded' },
-          { target: 'ErrImagePull', actions: ['pullFailed', 'advanceBackOff'] },
+          { target: 'ErrImagePull', actions: ['pullFailed', 'advancePullBackOff'] },
         ],
       },
     },
@@ -106,21 +146,38 @@ export const podMachine = setup({
     },
     ImagePullBackOff: {
       entry: 'imagePullBackOff',
-      after: { backOff: 'Pulling' },
+      after: { pullBackOff: 'Pulling' },
     },
     Starting: {
       after: { start: 'Running' },
     },
     Running: {
       entry: 'containerStarted',
+      on: { LIVENESS_FAILED: 'Killing' },
+      after: { processExit: { guard: 'processExits', target: 'Exited' } },
+    },
+    Killing: {
+      entry: 'livenessKill',
+      after: { stop: 'Exited' },
+    },
+    Exited: {
+      entry: 'containerExited',
+      always: [
+        { guard: 'inCrashBackOff', target: 'CrashLoopBackOff', actions: 'startCrashWait' },
+        { target: 'Pulling', actions: 'advanceCrashBackOff' },
+      ],
+    },
+    CrashLoopBackOff: {
+      entry: 'crashLoopBackOff',
+      after: { wait: { target: 'Pulling', actions: 'advanceCrashBackOff' } },
     },
     Terminating: {
       entry: 'kill',
       on: { KILL: {} },
-      after: { stop: 'Exited' },
+      after: { stop: 'Stopped' },
     },
-    Exited: {
-      entry: 'containersExited',
+    Stopped: {
+      entry: 'containersStopped',
       on: { KILL: {} },
       after: { remove: 'Gone' },
     },
