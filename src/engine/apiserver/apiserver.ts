@@ -160,8 +160,15 @@ export class ApiServer {
     const strategy = this.strategies.get(kind);
     let obj: Stored<T>;
     if (opts.status) {
-      obj = deepCopy(old);
-      (obj as unknown as { status?: unknown }).status = deepCopy((input as unknown as { status?: unknown }).status);
+      // The status subresource: everything but .status is the stored object's (shared, as stored objects are
+      // never mutated). The caller hands over its .status and must not touch it afterwards.
+      const status = (input as unknown as { status?: unknown }).status;
+      if (deepEqual(status, (old as unknown as { status?: unknown }).status)) return [old, null];
+      if (opts.dryRun) return [old, null];
+      obj = { ...old, metadata: { ...old.metadata, resourceVersion: String(++this.rv) }, status } as Stored<T>;
+      this.put(kind, obj, old);
+      this.emit({ type: 'MODIFIED', object: obj, old });
+      return [obj, null];
     } else {
       obj = deepCopy(input) as Stored<T>;
       obj.apiVersion = old.apiVersion;
