@@ -21,7 +21,12 @@ const pods = (c: ReturnType<typeof createCluster>) => c.api.list<Pod>('Pod', 'de
 describe('cluster', () => {
   it('creates a control-plane node and N workers', () => {
     const c = createCluster({ workers: 3 });
-    expect(c.api.list('Node').map((n) => n.metadata.name)).toEqual(['control-plane', 'node1', 'node2', 'node3']);
+    expect(c.api.list('Node').map((n) => n.metadata.name)).toEqual([
+      'control-plane',
+      'node1',
+      'node2',
+      'node3',
+    ]);
   });
 
   it('runs a ReplicaSet to Ready pods on workers only, exactly readyAfterSeconds after creation', () => {
@@ -30,7 +35,10 @@ describe('cluster', () => {
     c.settle();
     expect(pods(c)).toHaveLength(4);
     expect(pods(c).every((p) => p.spec?.nodeName && p.spec.nodeName !== 'control-plane')).toBe(true);
-    const perNode = pods(c).reduce<Record<string, number>>((m, p) => ((m[p.spec!.nodeName!] = (m[p.spec!.nodeName!] ?? 0) + 1), m), {});
+    const perNode = pods(c).reduce<Record<string, number>>(
+      (m, p) => ((m[p.spec!.nodeName!] = (m[p.spec!.nodeName!] ?? 0) + 1), m),
+      {},
+    );
     expect(perNode).toEqual({ node1: 2, node2: 2 });
     c.advanceBy(4999);
     expect(pods(c).filter(isPodReady)).toHaveLength(0);
@@ -73,7 +81,13 @@ describe('cluster', () => {
       if (reason && seen.at(-1) !== reason) seen.push(reason);
       return false;
     });
-    expect(seen.slice(0, 5)).toEqual(['ContainerCreating', 'ErrImagePull', 'ImagePullBackOff', 'ErrImagePull', 'ImagePullBackOff']);
+    expect(seen.slice(0, 5)).toEqual([
+      'ContainerCreating',
+      'ErrImagePull',
+      'ImagePullBackOff',
+      'ErrImagePull',
+      'ImagePullBackOff',
+    ]);
     expect(pods(c).filter(isPodReady)).toHaveLength(0);
   });
 });
@@ -82,11 +96,18 @@ describe('kubeadm-like bootstrap', () => {
   it('starts with Running control-plane static pods, kube-proxy and flannel on every node, CoreDNS on the control plane', () => {
     const c = createCluster({ workers: 2 });
     const all = c.api.list<Pod>('Pod');
-    const names = all.map((p) => `${p.metadata.namespace}/${p.metadata.name.replace(/-[a-z0-9]{5}$/, '-*')}@${p.spec?.nodeName}`);
+    const names = all.map(
+      (p) => `${p.metadata.namespace}/${p.metadata.name.replace(/-[a-z0-9]{5}$/, '-*')}@${p.spec?.nodeName}`,
+    );
     expect(names.filter((n) => n.startsWith('kube-system/kube-proxy-*'))).toHaveLength(3);
     expect(names.filter((n) => n.startsWith('kube-flannel/kube-flannel-ds-*'))).toHaveLength(3);
-    expect(all.map((p) => `${p.metadata.name}@${p.spec?.nodeName}`)).toContain('etcd-control-plane@control-plane');
-    expect(all.filter((p) => p.metadata.name.startsWith('coredns-')).map((p) => p.spec?.nodeName)).toEqual(['control-plane', 'control-plane']);
+    expect(all.map((p) => `${p.metadata.name}@${p.spec?.nodeName}`)).toContain(
+      'etcd-control-plane@control-plane',
+    );
+    expect(all.filter((p) => p.metadata.name.startsWith('coredns-')).map((p) => p.spec?.nodeName)).toEqual([
+      'control-plane',
+      'control-plane',
+    ]);
     expect(all.every(isPodReady)).toBe(true);
     expect(c.elapsed()).toBe(0);
   });

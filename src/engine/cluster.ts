@@ -14,7 +14,14 @@ import { Scheduler } from './scheduler/scheduler.ts';
 import { NodeLifecycleController } from './controller/nodelifecycle/node-lifecycle-controller.ts';
 import { TaintEvictionController } from './controller/tainteviction/taint-eviction.ts';
 import { DaemonSetController } from './controller/daemon/daemon-controller.ts';
-import { createAddons, createNamespaces, createStaticPods, createSystemServices, registerSystemImages, systemImages } from './bootstrap/kubeadm.ts';
+import {
+  createAddons,
+  createNamespaces,
+  createStaticPods,
+  createSystemServices,
+  registerSystemImages,
+  systemImages,
+} from './bootstrap/kubeadm.ts';
 import { EndpointsController } from './controller/endpoint/endpoints-controller.ts';
 import { httpRequest, type HttpResult } from './proxy/proxy.ts';
 import { Kubelet, type KubeletTimings } from './kubelet/kubelet.ts';
@@ -76,8 +83,18 @@ export class Cluster {
     this.trace = new TraceLog();
     this.images = new ImageRegistry();
     registerSystemImages(this.images);
-    this.ctx = { api: this.api, clock: this.clock, rand: this.rand, queue: this.queue, recorder: this.recorder, trace: this.trace };
-    this.timings = { readyAfterSeconds: options.readyAfterSeconds, terminateAfterSeconds: options.terminateAfterSeconds };
+    this.ctx = {
+      api: this.api,
+      clock: this.clock,
+      rand: this.rand,
+      queue: this.queue,
+      recorder: this.recorder,
+      trace: this.trace,
+    };
+    this.timings = {
+      readyAfterSeconds: options.readyAfterSeconds,
+      terminateAfterSeconds: options.terminateAfterSeconds,
+    };
 
     new GarbageCollector(this.ctx);
     new ReplicaSetController(this.ctx);

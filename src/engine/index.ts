@@ -11,8 +11,21 @@ export {
   apiVersionOf,
   type ResourceInfo,
 } from './api/registry.ts';
-export type { ApiServer, WatchEvent, WatchEventType, WatchHandler, DeleteOptions, WriteOptions } from './apiserver/apiserver.ts';
-export { ApiError, fieldErrorString, fieldErrorBody, type FieldError, type Result } from './apiserver/errors.ts';
+export type {
+  ApiServer,
+  WatchEvent,
+  WatchEventType,
+  WatchHandler,
+  DeleteOptions,
+  WriteOptions,
+} from './apiserver/apiserver.ts';
+export {
+  ApiError,
+  fieldErrorString,
+  fieldErrorBody,
+  type FieldError,
+  type Result,
+} from './apiserver/errors.ts';
 export {
   parseSelector,
   labelSelectorAsSelector,
@@ -37,3 +50,4 @@ export { deepCopy, deepEqual, canonicalJSON } from './util/copy.ts';
 export { isPodReady, isPodAvailable, isPodActive, controllerRef } from './api/pod-util.ts';
 export { parseImageRef, type ImageInfo, type ImageRegistry } from './kubelet/images.ts';
 export type { HttpResult } from './proxy/proxy.ts';
+export { deploymentTraceRules, type DeploymentTraceRule } from './controller/deployment/trace-rules.ts';

@@ -32,6 +32,8 @@ export function filterActivePods<T extends Pod>(pods: readonly T[]): T[] {
   return pods.filter(isPodActive);
 }
 
-export function controllerRef(obj: { metadata?: { ownerReferences?: { controller?: boolean; uid: string; kind: string; name: string }[] } }) {
+export function controllerRef(obj: {
+  metadata?: { ownerReferences?: { controller?: boolean; uid: string; kind: string; name: string }[] };
+}) {
   return obj.metadata?.ownerReferences?.find((r) => r.controller === true);
 }

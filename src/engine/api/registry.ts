@@ -12,15 +12,87 @@ export interface ResourceInfo {
 }
 
 export const resources: readonly ResourceInfo[] = [
-  { kind: 'Pod', group: '', version: 'v1', resource: 'pods', singular: 'pod', shortNames: ['po'], namespaced: true },
-  { kind: 'Node', group: '', version: 'v1', resource: 'nodes', singular: 'node', shortNames: ['no'], namespaced: false },
-  { kind: 'Event', group: '', version: 'v1', resource: 'events', singular: 'event', shortNames: ['ev'], namespaced: true },
-  { kind: 'Service', group: '', version: 'v1', resource: 'services', singular: 'service', shortNames: ['svc'], namespaced: true },
-  { kind: 'Endpoints', group: '', version: 'v1', resource: 'endpoints', singular: 'endpoints', shortNames: ['ep'], namespaced: true },
-  { kind: 'Namespace', group: '', version: 'v1', resource: 'namespaces', singular: 'namespace', shortNames: ['ns'], namespaced: false },
-  { kind: 'Deployment', group: 'apps', version: 'v1', resource: 'deployments', singular: 'deployment', shortNames: ['deploy'], namespaced: true },
-  { kind: 'ReplicaSet', group: 'apps', version: 'v1', resource: 'replicasets', singular: 'replicaset', shortNames: ['rs'], namespaced: true },
-  { kind: 'DaemonSet', group: 'apps', version: 'v1', resource: 'daemonsets', singular: 'daemonset', shortNames: ['ds'], namespaced: true },
+  {
+    kind: 'Pod',
+    group: '',
+    version: 'v1',
+    resource: 'pods',
+    singular: 'pod',
+    shortNames: ['po'],
+    namespaced: true,
+  },
+  {
+    kind: 'Node',
+    group: '',
+    version: 'v1',
+    resource: 'nodes',
+    singular: 'node',
+    shortNames: ['no'],
+    namespaced: false,
+  },
+  {
+    kind: 'Event',
+    group: '',
+    version: 'v1',
+    resource: 'events',
+    singular: 'event',
+    shortNames: ['ev'],
+    namespaced: true,
+  },
+  {
+    kind: 'Service',
+    group: '',
+    version: 'v1',
+    resource: 'services',
+    singular: 'service',
+    shortNames: ['svc'],
+    namespaced: true,
+  },
+  {
+    kind: 'Endpoints',
+    group: '',
+    version: 'v1',
+    resource: 'endpoints',
+    singular: 'endpoints',
+    shortNames: ['ep'],
+    namespaced: true,
+  },
+  {
+    kind: 'Namespace',
+    group: '',
+    version: 'v1',
+    resource: 'namespaces',
+    singular: 'namespace',
+    shortNames: ['ns'],
+    namespaced: false,
+  },
+  {
+    kind: 'Deployment',
+    group: 'apps',
+    version: 'v1',
+    resource: 'deployments',
+    singular: 'deployment',
+    shortNames: ['deploy'],
+    namespaced: true,
+  },
+  {
+    kind: 'ReplicaSet',
+    group: 'apps',
+    version: 'v1',
+    resource: 'replicasets',
+    singular: 'replicaset',
+    shortNames: ['rs'],
+    namespaced: true,
+  },
+  {
+    kind: 'DaemonSet',
+    group: 'apps',
+    version: 'v1',
+    resource: 'daemonsets',
+    singular: 'daemonset',
+    shortNames: ['ds'],
+    namespaced: true,
+  },
 ];
 
 const byKind = new Map(resources.map((r) => [r.kind, r]));
@@ -58,7 +130,13 @@ export function resolveResource(name: string): ResourceInfo | undefined {
   const group = dot >= 0 ? lower.slice(dot + 1) : undefined;
   for (const r of resources) {
     if (group !== undefined && group !== r.group && !(group === `${r.version}.${r.group}`)) continue;
-    if (base === r.resource || base === r.singular || r.shortNames.includes(base) || base === r.kind.toLowerCase()) return r;
+    if (
+      base === r.resource ||
+      base === r.singular ||
+      r.shortNames.includes(base) ||
+      base === r.kind.toLowerCase()
+    )
+      return r;
   }
   return undefined;
 }

@@ -117,7 +117,8 @@ export function parseSelector(input: string): [Selector, string | null] {
       skipWs();
     }
     const key = readIdent();
-    if (!key || !keyRe.test(key)) return [[], `unable to parse requirement: found '${key || s[i] || ''}', expected: identifier`];
+    if (!key || !keyRe.test(key))
+      return [[], `unable to parse requirement: found '${key || s[i] || ''}', expected: identifier`];
     skipWs();
     if (negate) {
       reqs.push({ key, op: '!', values: [] });
@@ -132,9 +133,16 @@ export function parseSelector(input: string): [Selector, string | null] {
       reqs.push({ key, op, values: [m[0]] });
     } else {
       const m = /^(in|notin)\s*\(([^)]*)\)/.exec(s.slice(i));
-      if (!m) return [[], `unable to parse requirement: found '${s.slice(i).split(/[\s,]/)[0]}', expected: in, notin, =, ==, !=, gt, lt`];
+      if (!m)
+        return [
+          [],
+          `unable to parse requirement: found '${s.slice(i).split(/[\s,]/)[0]}', expected: in, notin, =, ==, !=, gt, lt`,
+        ];
       i += m[0].length;
-      const values = m[2]!.split(',').map((v) => v.trim()).filter((v) => v !== '');
+      const values = m[2]!
+        .split(',')
+        .map((v) => v.trim())
+        .filter((v) => v !== '');
       reqs.push({ key, op: m[1] as Operator, values });
     }
     skipWs();

@@ -50,7 +50,7 @@ export class ApiServer {
   }
 
   registerStrategy<T extends KubeObject>(kind: string, s: Strategy<T>): void {
-    this.strategies.set(kind, s as Strategy);
+    this.strategies.set(kind, s);
   }
 
   /** Subscribes to changes of one kind ('*' for all). Returns the unsubscribe function. */
@@ -64,7 +64,11 @@ export class ApiServer {
     };
   }
 
-  get<T extends KubeObject>(kind: string, namespace: string | undefined, name: string): Stored<T> | undefined {
+  get<T extends KubeObject>(
+    kind: string,
+    namespace: string | undefined,
+    name: string,
+  ): Stored<T> | undefined {
     return this.stores.get(kind)?.get(key(this.ns(kind, namespace), name)) as Stored<T> | undefined;
   }
 
@@ -107,7 +111,15 @@ export class ApiServer {
   create<T extends KubeObject>(input: T, opts: WriteOptions = {}): Result<Stored<T>> {
     const kind = input.kind ?? '';
     const info = resourceForKind(kind);
-    if (!info) return [null, new ApiError('BadRequest', 400, `no matches for kind "${kind}" in version "${input.apiVersion ?? ''}"`)];
+    if (!info)
+      return [
+        null,
+        new ApiError(
+          'BadRequest',
+          400,
+          `no matches for kind "${kind}" in version "${input.apiVersion ?? ''}"`,
+        ),
+      ];
     const obj = deepCopy(input) as Stored<T>;
     obj.apiVersion = apiVersionOf(info);
     const meta = (obj.metadata ??= {} as Stored<T>['metadata']);
@@ -121,7 +133,12 @@ export class ApiServer {
       meta.name = name;
     }
     if (!meta.name) {
-      return [null, invalid(kind, info.group, '', [{ type: 'Required', field: 'metadata.name', detail: 'name or generateName is required' }])];
+      return [
+        null,
+        invalid(kind, info.group, '', [
+          { type: 'Required', field: 'metadata.name', detail: 'name or generateName is required' },
+        ]),
+      ];
     }
     const strategy = this.strategies.get(kind);
     const perrs = strategy?.prepareForCreate?.(obj, this.ctx) ?? [];
@@ -162,10 +179,20 @@ export class ApiServer {
     if (opts.status) {
       // The status subresource: everything but .status is the stored object's (shared, as stored objects are
       // never mutated). The caller hands over its .status and must not touch it afterwards.
+      // Annotations travel too, as the apps status strategies keep them (the deployment controller writes the
+      // revision annotation with UpdateStatus).
       const status = (input as unknown as { status?: unknown }).status;
-      if (deepEqual(status, (old as unknown as { status?: unknown }).status)) return [old, null];
+      const annotations = input.metadata?.annotations;
+      const sameAnnotations = deepEqual(annotations ?? {}, old.metadata.annotations ?? {});
+      if (deepEqual(status, (old as unknown as { status?: unknown }).status) && sameAnnotations)
+        return [old, null];
       if (opts.dryRun) return [old, null];
-      obj = { ...old, metadata: { ...old.metadata, resourceVersion: String(++this.rv) }, status } as Stored<T>;
+      const metadata = { ...old.metadata, resourceVersion: String(++this.rv) };
+      if (!sameAnnotations) {
+        if (annotations && Object.keys(annotations).length > 0) metadata.annotations = { ...annotations };
+        else delete metadata.annotations;
+      }
+      obj = { ...old, metadata, status };
       this.put(kind, obj, old);
       this.emit({ type: 'MODIFIED', object: obj, old });
       return [obj, null];
@@ -180,7 +207,9 @@ export class ApiServer {
       if (old.metadata.deletionGracePeriodSeconds !== undefined)
         meta.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
       if (strategy?.generation) {
-        (obj as unknown as { status?: unknown }).status = deepCopy((old as unknown as { status?: unknown }).status);
+        (obj as unknown as { status?: unknown }).status = deepCopy(
+          (old as unknown as { status?: unknown }).status,
+        );
         meta.generation = old.metadata.generation ?? 1;
       }
       strategy?.prepareForUpdate?.(obj, old, this.ctx);
@@ -204,12 +233,20 @@ export class ApiServer {
    * Deletes an object. A pod bound to a node and not yet finished is deleted gracefully: it gets a
    * deletionTimestamp and stays until its kubelet confirms (a second delete with gracePeriodSeconds 0).
    */
-  delete(kind: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): Result<Stored<KubeObject>> {
+  delete(
+    kind: string,
+    namespace: string | undefined,
+    name: string,
+    opts: DeleteOptions = {},
+  ): Result<Stored<KubeObject>> {
     const old = this.get(kind, namespace, name);
     if (!old) return [null, notFound(resourceWithGroup(kind), name)];
     if (opts.dryRun) return [old, null];
     if (kind === 'Pod') {
-      const pod = old as unknown as { spec?: { nodeName?: string; terminationGracePeriodSeconds?: number }; status?: { phase?: string } };
+      const pod = old as unknown as {
+        spec?: { nodeName?: string; terminationGracePeriodSeconds?: number };
+        status?: { phase?: string };
+      };
       const phase = pod.status?.phase;
       // Models kubernetes/pkg/registry/core/pod/strategy.go podStrategy.CheckGracefulDeleteWithOptions
       let grace = opts.gracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
@@ -241,7 +278,7 @@ export class ApiServer {
 
   private put(kind: string, obj: Stored<KubeObject>, old?: Stored<KubeObject>): void {
     let store = this.stores.get(kind);
-    if (!store) this.stores.set(kind, (store = new Map()));
+    if (!store) this.stores.set(kind, (store = new Map<string, Stored<KubeObject>>()));
     store.set(key(obj.metadata.namespace, obj.metadata.name), obj);
     this.sorted.delete(kind);
     if (old) this.unindex(old);

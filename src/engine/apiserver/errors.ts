@@ -1,8 +1,10 @@
 // API errors as the apiserver returns them (metav1.Status). kubectl turns them into its own error lines.
 
-export type StatusReason = 'NotFound' | 'AlreadyExists' | 'Invalid' | 'Conflict' | 'BadRequest' | 'Forbidden' | 'MethodNotAllowed';
+export type StatusReason =
+  'NotFound' | 'AlreadyExists' | 'Invalid' | 'Conflict' | 'BadRequest' | 'Forbidden' | 'MethodNotAllowed';
 
-export type FieldErrorType = 'Invalid' | 'Required' | 'Forbidden' | 'NotSupported' | 'Duplicate' | 'TooLong' | 'TooMany';
+export type FieldErrorType =
+  'Invalid' | 'Required' | 'Forbidden' | 'NotSupported' | 'Duplicate' | 'TooLong' | 'TooMany';
 
 /** A field error (apimachinery/pkg/util/validation/field.Error). `value` is already rendered as Go's %#v would. */
 export interface FieldError {
@@ -57,7 +59,12 @@ export function alreadyExists(resource: string, name: string): ApiError {
 export function invalid(kind: string, group: string, name: string, errs: FieldError[]): ApiError {
   const qualified = group ? `${kind}.${group}` : kind;
   const agg = errs.length === 1 ? fieldErrorString(errs[0]!) : `[${errs.map(fieldErrorString).join(', ')}]`;
-  return new ApiError('Invalid', 422, `${qualified} "${name}" is invalid: ${agg}`, { kind, name, group, causes: errs });
+  return new ApiError('Invalid', 422, `${qualified} "${name}" is invalid: ${agg}`, {
+    kind,
+    name,
+    group,
+    causes: errs,
+  });
 }
 
 /** Go's %#v of a map[string]string, as field errors print label maps. */

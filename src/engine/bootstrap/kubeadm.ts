@@ -69,7 +69,13 @@ export function createStaticPods(api: ApiServer, nodeName: string): void {
   }
 }
 
-function daemonSet(name: string, namespace: string, labels: Record<string, string>, image: string, tolerations: { operator: string; effect?: string; key?: string }[]): DaemonSet {
+function daemonSet(
+  name: string,
+  namespace: string,
+  labels: Record<string, string>,
+  image: string,
+  tolerations: { operator: string; effect?: string; key?: string }[],
+): DaemonSet {
   return {
     apiVersion: 'apps/v1',
     kind: 'DaemonSet',
@@ -92,9 +98,15 @@ function daemonSet(name: string, namespace: string, labels: Record<string, strin
 
 export function createAddons(api: ApiServer): void {
   api.create(
-    daemonSet('kube-proxy', 'kube-system', { 'k8s-app': 'kube-proxy' }, componentImage('kube-proxy'), [{ operator: 'Exists' }]),
+    daemonSet('kube-proxy', 'kube-system', { 'k8s-app': 'kube-proxy' }, componentImage('kube-proxy'), [
+      { operator: 'Exists' },
+    ]),
   );
-  api.create(daemonSet('kube-flannel-ds', 'kube-flannel', { app: 'flannel', 'k8s-app': 'flannel' }, FLANNEL_IMAGE, [{ operator: 'Exists', effect: 'NoSchedule' }]));
+  api.create(
+    daemonSet('kube-flannel-ds', 'kube-flannel', { app: 'flannel', 'k8s-app': 'flannel' }, FLANNEL_IMAGE, [
+      { operator: 'Exists', effect: 'NoSchedule' },
+    ]),
+  );
   const coredns: Deployment = {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -111,7 +123,14 @@ export function createAddons(api: ApiServer): void {
             { key: 'CriticalAddonsOnly', operator: 'Exists' },
             { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' },
           ],
-          containers: [{ name: 'coredns', image: COREDNS_IMAGE, imagePullPolicy: 'IfNotPresent', ports: [{ containerPort: 53, name: 'dns', protocol: 'UDP' }] }],
+          containers: [
+            {
+              name: 'coredns',
+              image: COREDNS_IMAGE,
+              imagePullPolicy: 'IfNotPresent',
+              ports: [{ containerPort: 53, name: 'dns', protocol: 'UDP' }],
+            },
+          ],
         },
       },
     },
@@ -124,14 +143,25 @@ export function createSystemServices(api: ApiServer, apiserverIP: string): void 
   const kubernetes: Service = {
     apiVersion: 'v1',
     kind: 'Service',
-    metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
-    spec: { clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }] },
+    metadata: {
+      name: 'kubernetes',
+      namespace: 'default',
+      labels: { component: 'apiserver', provider: 'kubernetes' },
+    },
+    spec: {
+      clusterIP: '10.96.0.1',
+      ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }],
+    },
   };
   api.create(kubernetes);
   const ep: Endpoints = {
     apiVersion: 'v1',
     kind: 'Endpoints',
-    metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
+    metadata: {
+      name: 'kubernetes',
+      namespace: 'default',
+      labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' },
+    },
     subsets: [{ addresses: [{ ip: apiserverIP }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }],
   };
   api.create(ep);
@@ -141,7 +171,11 @@ export function createSystemServices(api: ApiServer, apiserverIP: string): void 
     metadata: {
       name: 'kube-dns',
       namespace: 'kube-system',
-      labels: { 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' },
+      labels: {
+        'k8s-app': 'kube-dns',
+        'kubernetes.io/cluster-service': 'true',
+        'kubernetes.io/name': 'CoreDNS',
+      },
       annotations: { 'prometheus.io/port': '9153', 'prometheus.io/scrape': 'true' },
     },
     spec: {

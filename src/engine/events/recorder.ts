@@ -49,7 +49,14 @@ export class EventRecorder {
     private readonly clock: VirtualClock,
   ) {}
 
-  event(obj: KubeObject, type: EventType, reason: string, message: string, source: EventSource, fieldPath?: string): void {
+  event(
+    obj: KubeObject,
+    type: EventType,
+    reason: string,
+    message: string,
+    source: EventSource,
+    fieldPath?: string,
+  ): void {
     const m = obj.metadata ?? {};
     const ref: ObjectReference = {
       kind: obj.kind,
@@ -64,7 +71,17 @@ export class EventRecorder {
     if (!this.allow(ref, source, now)) return;
 
     // Models kubernetes/staging/src/k8s.io/client-go/tools/record/events_cache.go EventAggregator.EventAggregate
-    const aggregateKey = [source.component, source.host ?? '', ref.kind, ref.namespace, ref.name, ref.uid, ref.apiVersion, type, reason].join('\u0000');
+    const aggregateKey = [
+      source.component,
+      source.host ?? '',
+      ref.kind,
+      ref.namespace,
+      ref.name,
+      ref.uid,
+      ref.apiVersion,
+      type,
+      reason,
+    ].join('\u0000');
     let rec = this.aggregate.get(aggregateKey);
     if (!rec || now - rec.lastTimestamp > defaultAggregateIntervalInSeconds * 1000) {
       rec = { localKeys: new Set(), lastTimestamp: now };
@@ -121,7 +138,15 @@ export class EventRecorder {
 
   // Models kubernetes/staging/src/k8s.io/client-go/tools/record/events_cache.go EventSourceObjectSpamFilter.Filter
   private allow(ref: ObjectReference, source: EventSource, now: number): boolean {
-    const k = [source.component, source.host ?? '', ref.kind, ref.namespace, ref.name, ref.uid, ref.apiVersion].join('\u0000');
+    const k = [
+      source.component,
+      source.host ?? '',
+      ref.kind,
+      ref.namespace,
+      ref.name,
+      ref.uid,
+      ref.apiVersion,
+    ].join('\u0000');
     let b = this.spam.get(k);
     if (!b) this.spam.set(k, (b = { tokens: defaultSpamBurst, last: now }));
     b.tokens = Math.min(defaultSpamBurst, b.tokens + ((now - b.last) / 1000) * defaultSpamQPS);

@@ -58,23 +58,32 @@ function collectFiles(s: string, model: ProcessModel): void {
 export type ProbeOutcome = { ok: true } | { ok: false; output: string };
 
 /** Runs one probe against a container that has been up for `upSeconds`. */
-export function runProbe(probe: Probe, c: Container, image: ImageInfo | undefined, model: ProcessModel, upSeconds: number, podIP: string): ProbeOutcome {
+export function runProbe(
+  probe: Probe,
+  c: Container,
+  image: ImageInfo | undefined,
+  model: ProcessModel,
+  upSeconds: number,
+  podIP: string,
+): ProbeOutcome {
   const listening = upSeconds >= model.startupSeconds;
   const imagePort = image?.port;
   const portOf = (p: number | string | undefined) =>
-    typeof p === 'number' ? p : (c.ports ?? []).find((x) => x.name === p)?.containerPort ?? Number(p);
+    typeof p === 'number' ? p : ((c.ports ?? []).find((x) => x.name === p)?.containerPort ?? Number(p));
   if (probe.httpGet) {
     const port = portOf(probe.httpGet.port);
     const path = probe.httpGet.path ?? '/';
     const url = `${(probe.httpGet.scheme ?? 'HTTP').toLowerCase()}://${podIP}:${port}${path}`;
-    if (!listening || port !== imagePort) return { ok: false, output: `Get "${url}": dial tcp ${podIP}:${port}: connect: connection refused` };
+    if (!listening || port !== imagePort)
+      return { ok: false, output: `Get "${url}": dial tcp ${podIP}:${port}: connect: connection refused` };
     const status = image?.httpStatus?.(path) ?? 200;
     if (status >= 200 && status < 400) return { ok: true };
     return { ok: false, output: `HTTP probe failed with statuscode: ${status}` };
   }
   if (probe.tcpSocket) {
     const port = portOf(probe.tcpSocket.port);
-    if (!listening || port !== imagePort) return { ok: false, output: `dial tcp ${podIP}:${port}: connect: connection refused` };
+    if (!listening || port !== imagePort)
+      return { ok: false, output: `dial tcp ${podIP}:${port}: connect: connection refused` };
     return { ok: true };
   }
   if (probe.exec) {
@@ -87,6 +96,12 @@ export function runProbe(probe: Probe, c: Container, image: ImageInfo | undefine
     }
     return listening ? { ok: true } : { ok: false, output: '' };
   }
-  if (probe.grpc) return listening ? { ok: true } : { ok: false, output: `timeout: failed to connect service ":${probe.grpc.port}" within 1s: context deadline exceeded` };
+  if (probe.grpc)
+    return listening
+      ? { ok: true }
+      : {
+          ok: false,
+          output: `timeout: failed to connect service ":${probe.grpc.port}" within 1s: context deadline exceeded`,
+        };
   return { ok: true };
 }

@@ -44,7 +44,8 @@ export function parseImageRef(ref: string): { repository: string; tag: string; c
   const repo = colon > lastSlash ? base.slice(0, colon) : base;
   const tag = at >= 0 ? ref.slice(at + 1) : colon > lastSlash ? base.slice(colon + 1) : 'latest';
   const first = repo.split('/')[0] ?? '';
-  const hasRegistry = repo.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
+  const hasRegistry =
+    repo.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
   const full = hasRegistry ? repo : repo.includes('/') ? `docker.io/${repo}` : `docker.io/library/${repo}`;
   return { repository: full, tag, canonical: `${full}${at >= 0 ? '@' : ':'}${tag}` };
 }
@@ -61,7 +62,11 @@ export class ImageRegistry {
       port: 80,
       httpStatus: (path) => (path === '/' || path === '/index.html' ? 200 : 404),
     };
-    this.addPattern('nginx', /^(latest|stable|mainline|alpine|stable-alpine|1\.(9|1\d|2\d)(\.\d{1,2})?(-alpine|-perl)?)$/, nginx);
+    this.addPattern(
+      'nginx',
+      /^(latest|stable|mainline|alpine|stable-alpine|1\.(9|1\d|2\d)(\.\d{1,2})?(-alpine|-perl)?)$/,
+      nginx,
+    );
     const bootcamp = (v: string): ImageInfo => ({
       sizeBytes: 80_400_000,
       stopSeconds: Number.POSITIVE_INFINITY, // node as PID 1 ignores SIGTERM: the kubelet kills it at the grace period
@@ -83,7 +88,12 @@ export class ImageRegistry {
       exitAfterSeconds: 0,
       exitCode: 0,
     });
-    this.addPattern('httpd', /^(latest|alpine|2\.4(\.\d+)?(-alpine)?)$/, { sizeBytes: 58_000_000, stopSeconds: 1, port: 80, httpResponse: '<html><body><h1>It works!</h1></body></html>\n' });
+    this.addPattern('httpd', /^(latest|alpine|2\.4(\.\d+)?(-alpine)?)$/, {
+      sizeBytes: 58_000_000,
+      stopSeconds: 1,
+      port: 80,
+      httpResponse: '<html><body><h1>It works!</h1></body></html>\n',
+    });
     this.addPattern('registry.k8s.io/pause', /^3\.\d+$/, { sizeBytes: 320_000, stopSeconds: 0 });
   }
 
@@ -100,7 +110,8 @@ export class ImageRegistry {
     const p = parseImageRef(ref);
     const hit = this.exact.get(p.canonical);
     if (hit) return hit;
-    for (const pat of this.patterns) if (pat.repository === p.repository && pat.tag.test(p.tag)) return pat.info;
+    for (const pat of this.patterns)
+      if (pat.repository === p.repository && pat.tag.test(p.tag)) return pat.info;
     return undefined;
   }
 

@@ -6,7 +6,10 @@ import { isPodReady } from '../api/pod-util.ts';
 const pod = (spec: Pod['spec']): Pod => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec });
 const get = (c: ReturnType<typeof createCluster>) => c.api.get<Pod>('Pod', 'default', 'p')!;
 const events = (c: ReturnType<typeof createCluster>) =>
-  c.api.list<Event>('Event', 'default').filter((e) => e.involvedObject.name === 'p').map((e) => `${e.reason}: ${e.message}`);
+  c.api
+    .list<Event>('Event', 'default')
+    .filter((e) => e.involvedObject.name === 'p')
+    .map((e) => `${e.reason}: ${e.message}`);
 
 describe('kubelet', () => {
   it('pulls, creates and starts a container with upstream event texts', () => {
@@ -28,7 +31,11 @@ describe('kubelet', () => {
     c.api.create(
       pod({
         containers: [
-          { name: 'nginx', image: 'nginx:1.18', readinessProbe: { httpGet: { path: '/healthz', port: 80 }, periodSeconds: 5 } },
+          {
+            name: 'nginx',
+            image: 'nginx:1.18',
+            readinessProbe: { httpGet: { path: '/healthz', port: 80 }, periodSeconds: 5 },
+          },
         ],
       }),
     );
@@ -41,7 +48,9 @@ describe('kubelet', () => {
 
   it('a container that exits is restarted with back-off: immediately, then 10 s, 20 s, 40 s (CrashLoopBackOff)', () => {
     const c = createCluster({ workers: 1 });
-    c.api.create(pod({ containers: [{ name: 'bb', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 2; exit 1'] }] }));
+    c.api.create(
+      pod({ containers: [{ name: 'bb', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 2; exit 1'] }] }),
+    );
     const starts: number[] = [];
     let last = -1;
     c.advanceBy(200_000, () => {
@@ -56,7 +65,11 @@ describe('kubelet', () => {
     // Each run lasts 2 s (+1 s to start); waits before restarts: 0, 10, 20, 40, 80.
     expect(gaps.slice(0, 4)).toEqual([3, 13, 23, 43]);
     expect(get(c).status?.containerStatuses?.[0]?.lastState?.terminated?.exitCode).toBe(1);
-    expect(events(c).some((e) => e.startsWith('BackOff: Back-off restarting failed container bb in pod p_default('))).toBe(true);
+    expect(
+      events(c).some((e) =>
+        e.startsWith('BackOff: Back-off restarting failed container bb in pod p_default('),
+      ),
+    ).toBe(true);
   });
 
   it('a failing liveness probe kills and restarts the container', () => {
@@ -68,13 +81,19 @@ describe('kubelet', () => {
             name: 'liveness',
             image: 'registry.k8s.io/busybox:1.27.2',
             args: ['/bin/sh', '-c', 'touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600'],
-            livenessProbe: { exec: { command: ['cat', '/tmp/healthy'] }, initialDelaySeconds: 5, periodSeconds: 5 },
+            livenessProbe: {
+              exec: { command: ['cat', '/tmp/healthy'] },
+              initialDelaySeconds: 5,
+              periodSeconds: 5,
+            },
           },
         ],
       }),
     );
     c.advanceBy(90_000);
-    expect(events(c)).toContain("Unhealthy: Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory");
+    expect(events(c)).toContain(
+      "Unhealthy: Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory",
+    );
     expect(events(c)).toContain('Killing: Container liveness failed liveness probe, will be restarted');
     c.advanceBy(30_000);
     expect(get(c).status?.containerStatuses?.[0]?.restartCount).toBe(1);

@@ -73,7 +73,8 @@ export class Kubelet implements Controller {
     this.source = { component: 'kubelet', host: nodeName };
     this.startedAt = ctx.clock.now();
     ctx.api.watch<Pod>('Pod', (e) => {
-      if (e.object.spec?.nodeName === nodeName || e.old?.spec?.nodeName === nodeName) ctx.queue.add(this, keyOf(e.object));
+      if (e.object.spec?.nodeName === nodeName || e.old?.spec?.nodeName === nodeName)
+        ctx.queue.add(this, keyOf(e.object));
     });
   }
 
@@ -108,10 +109,17 @@ export class Kubelet implements Controller {
       const [updated] = this.ctx.api.update(next, { status: true });
       if (updated) {
         this.ctx.recorder.event(updated, 'Normal', 'Starting', 'Starting kubelet.', this.source);
-        this.ctx.recorder.event(updated, 'Normal', 'NodeReady', `Node ${this.nodeName} status is now: NodeReady`, this.source);
+        this.ctx.recorder.event(
+          updated,
+          'Normal',
+          'NodeReady',
+          `Node ${this.nodeName} status is now: NodeReady`,
+          this.source,
+        );
       }
     }
-    for (const pod of this.ctx.api.list<Pod>('Pod')) if (pod.spec?.nodeName === this.nodeName) this.ctx.queue.add(this, keyOf(pod));
+    for (const pod of this.ctx.api.list<Pod>('Pod'))
+      if (pod.spec?.nodeName === this.nodeName) this.ctx.queue.add(this, keyOf(pod));
   }
 
   sync(key: string): void {
@@ -145,8 +153,9 @@ export class Kubelet implements Controller {
   private restartsOf(pod: Stored<Pod>): number {
     const cs = pod.status?.containerStatuses?.[0];
     if (!cs) return 0;
-    const ran = cs.state?.running !== undefined || cs.state?.terminated !== undefined || (cs.restartCount ?? 0) > 0;
-    return ran ? (cs.restartCount ?? 0) + 1 : cs.restartCount ?? 0;
+    const ran =
+      cs.state?.running !== undefined || cs.state?.terminated !== undefined || (cs.restartCount ?? 0) > 0;
+    return ran ? (cs.restartCount ?? 0) + 1 : (cs.restartCount ?? 0);
   }
 
   private startPod(key: string, pod: Stored<Pod>, restartCount = 0): PodRecord {
@@ -160,7 +169,7 @@ export class Kubelet implements Controller {
     const rec: PodRecord = {
       uid: pod.metadata.uid,
       actor,
-      stopProbes: host.stopProbes,
+      stopProbes: () => host.stopProbes(),
       created: parseTime(pod.metadata.creationTimestamp),
       terminating: false,
     };
@@ -188,7 +197,15 @@ export class Kubelet implements Controller {
     };
     const event = (type: 'Normal' | 'Warning', reason: string, message: string, container?: string) => {
       const p = current();
-      if (p) this.ctx.recorder.event(p, type, reason, message, this.source, container ? `spec.containers{${container}}` : undefined);
+      if (p)
+        this.ctx.recorder.event(
+          p,
+          type,
+          reason,
+          message,
+          this.source,
+          container ? `spec.containers{${container}}` : undefined,
+        );
     };
     const readyAfter = this.timings.readyAfterSeconds;
     const terminateAfter = this.timings.terminateAfterSeconds;
@@ -236,7 +253,11 @@ export class Kubelet implements Controller {
         cond('PodScheduled', true),
       ];
     };
-    const statuses = (state: ContainerStatus['state'], ready: boolean, extra: Partial<ContainerStatus> = {}): ContainerStatus[] =>
+    const statuses = (
+      state: ContainerStatus['state'],
+      ready: boolean,
+      extra: Partial<ContainerStatus> = {},
+    ): ContainerStatus[] =>
       containers.map((c) => {
         const ref = parseImageRef(c.image ?? '');
         const running = state?.running !== undefined || state?.terminated !== undefined;
@@ -253,7 +274,8 @@ export class Kubelet implements Controller {
           ...extra,
         };
       });
-    const waiting = (reason: string, message?: string) => statuses({ waiting: { reason, ...(message ? { message } : {}) } }, false);
+    const waiting = (reason: string, message?: string) =>
+      statuses({ waiting: { reason, ...(message ? { message } : {}) } }, false);
     const nodeIP = () => {
       const node = api.get<Node>('Node', undefined, this.nodeName);
       return node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
@@ -285,7 +307,12 @@ export class Kubelet implements Controller {
           const info = this.images.lookup(image);
           const always = c.imagePullPolicy === 'Always';
           if (this.present.has(ref.canonical) && !always && info) {
-            event('Normal', 'Pulled', `Container image "${image}" already present on machine and can be accessed by the pod`, c.name);
+            event(
+              'Normal',
+              'Pulled',
+              `Container image "${image}" already present on machine and can be accessed by the pod`,
+              c.name,
+            );
             continue;
           }
           alreadyPresent = false;
@@ -300,14 +327,18 @@ export class Kubelet implements Controller {
           let d: number;
           if (inFlight !== undefined && inFlight >= now()) d = inFlight - now();
           else {
-            d = readyAfter !== undefined ? Math.floor((readyAfter * 1000) / 2) : this.images.pullSeconds(info) * 1000;
+            d =
+              readyAfter !== undefined
+                ? Math.floor((readyAfter * 1000) / 2)
+                : this.images.pullSeconds(info) * 1000;
             if (this.present.has(ref.canonical)) d = Math.min(d, 1000); // re-pull of a present image: only the manifest
             this.pulling.set(ref.canonical, now() + d);
             this.pullStarted.set(ref.canonical, now());
           }
           delay = Math.max(delay, d);
         }
-        if (readyAfter !== undefined && exists) delay = Math.min(delay, Math.max(0, created + readyAfter * 1000 - now()));
+        if (readyAfter !== undefined && exists)
+          delay = Math.min(delay, Math.max(0, created + readyAfter * 1000 - now()));
         return { delayMs: delay, exists, alreadyPresent };
       },
       pullSucceeded: () => {
@@ -321,7 +352,12 @@ export class Kubelet implements Controller {
           const pulled = this.pullStarted.get(ref.canonical) ?? began;
           const took = goDuration(now() - pulled);
           const waited = goDuration(now() - began);
-          event('Normal', 'Pulled', `Successfully pulled image "${image}" in ${took} (${waited} including waiting). Image size: ${info.sizeBytes} bytes.`, c.name);
+          event(
+            'Normal',
+            'Pulled',
+            `Successfully pulled image "${image}" in ${took} (${waited} including waiting). Image size: ${info.sizeBytes} bytes.`,
+            c.name,
+          );
         }
         pullBegan.clear();
       },
@@ -334,7 +370,10 @@ export class Kubelet implements Controller {
         event('Warning', 'Failed', 'Error: ErrImagePull', c.name);
         writeStatus((p) => {
           setConditions(p, false, true);
-          p.status!.containerStatuses = statuses({ waiting: { reason: 'ErrImagePull', message: msg } }, false);
+          p.status!.containerStatuses = statuses(
+            { waiting: { reason: 'ErrImagePull', message: msg } },
+            false,
+          );
         });
       },
       imagePullBackOff: () => {
@@ -345,7 +384,10 @@ export class Kubelet implements Controller {
         event('Warning', 'Failed', 'Error: ImagePullBackOff', c.name);
         const msg = `Back-off pulling image "${image}": ErrImagePull: ${notFoundError(parseImageRef(image).canonical)}`;
         writeStatus((p) => {
-          p.status!.containerStatuses = statuses({ waiting: { reason: 'ImagePullBackOff', message: msg } }, false);
+          p.status!.containerStatuses = statuses(
+            { waiting: { reason: 'ImagePullBackOff', message: msg } },
+            false,
+          );
         });
       },
       startDelayMs: () => {
@@ -393,20 +435,37 @@ export class Kubelet implements Controller {
             });
           },
         };
-        if (readinessProbe) workers.push(new ProbeWorker(this.ctx.clock, 'readiness', readinessProbe, target));
-        if (main.livenessProbe) workers.push(new ProbeWorker(this.ctx.clock, 'liveness', main.livenessProbe, target));
+        if (readinessProbe)
+          workers.push(new ProbeWorker(this.ctx.clock, 'readiness', readinessProbe, target));
+        if (main.livenessProbe)
+          workers.push(new ProbeWorker(this.ctx.clock, 'liveness', main.livenessProbe, target));
         for (const w of workers) w.start();
       },
-      processExitMs: () => (model?.exitAfterSeconds !== undefined ? model.exitAfterSeconds * 1000 : undefined),
+      processExitMs: () =>
+        model?.exitAfterSeconds !== undefined ? model.exitAfterSeconds * 1000 : undefined,
       livenessKill: () => {
         stopProbes();
-        if (main) event('Normal', 'Killing', `Container ${main.name} failed liveness probe, will be restarted`, main.name);
-        return Math.min((initial.spec?.terminationGracePeriodSeconds ?? 30) * 1000, (mainImage?.stopSeconds ?? 1) * 1000);
+        if (main)
+          event(
+            'Normal',
+            'Killing',
+            `Container ${main.name} failed liveness probe, will be restarted`,
+            main.name,
+          );
+        return Math.min(
+          (initial.spec?.terminationGracePeriodSeconds ?? 30) * 1000,
+          (mainImage?.stopSeconds ?? 1) * 1000,
+        );
       },
       containerExited: () => {
         stopProbes();
-        const killedByProbe = model?.exitAfterSeconds === undefined || now() - startedAtMs < (model.exitAfterSeconds ?? 0) * 1000;
-        const exitCode = killedByProbe ? ((mainImage?.stopSeconds ?? 1) === Number.POSITIVE_INFINITY ? 137 : 0) : (model?.exitCode ?? 0);
+        const killedByProbe =
+          model?.exitAfterSeconds === undefined || now() - startedAtMs < (model.exitAfterSeconds ?? 0) * 1000;
+        const exitCode = killedByProbe
+          ? (mainImage?.stopSeconds ?? 1) === Number.POSITIVE_INFINITY
+            ? 137
+            : 0
+          : (model?.exitCode ?? 0);
         const terminated = {
           exitCode,
           reason: exitCode === 0 ? 'Completed' : 'Error',
@@ -425,17 +484,27 @@ export class Kubelet implements Controller {
       crashLoopBackOff: (delayMs) => {
         if (!main) return;
         const msg = `back-off ${goDuration(delayMs)} restarting failed container=${main.name} pod=${name}_${ns}(${uid})`;
-        event('Warning', 'BackOff', `Back-off restarting failed container ${main.name} in pod ${name}_${ns}(${uid})`, main.name);
+        event(
+          'Warning',
+          'BackOff',
+          `Back-off restarting failed container ${main.name} in pod ${name}_${ns}(${uid})`,
+          main.name,
+        );
         writeStatus((p) => {
-          p.status!.containerStatuses = statuses({ waiting: { reason: 'CrashLoopBackOff', message: msg } }, false);
+          p.status!.containerStatuses = statuses(
+            { waiting: { reason: 'CrashLoopBackOff', message: msg } },
+            false,
+          );
         });
       },
       killContainers: () => {
         stopProbes();
         const p = current();
-        const grace = (p?.metadata.deletionGracePeriodSeconds ?? p?.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
+        const grace =
+          (p?.metadata.deletionGracePeriodSeconds ?? p?.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
         if (terminateAfter !== undefined) {
-          if (startedAt) for (const c of containers) event('Normal', 'Killing', `Stopping container ${c.name}`, c.name);
+          if (startedAt)
+            for (const c of containers) event('Normal', 'Killing', `Stopping container ${c.name}`, c.name);
           return terminateAfter * 1000;
         }
         if (!startedAt) return 0;
@@ -451,14 +520,18 @@ export class Kubelet implements Controller {
         if (!startedAt) return;
         const p = current();
         const grace = (p?.metadata.deletionGracePeriodSeconds ?? 30) * 1000;
-        const killed = containers.some((c) => (this.images.lookup(c.image ?? '')?.stopSeconds ?? 1) * 1000 > grace);
+        const killed = containers.some(
+          (c) => (this.images.lookup(c.image ?? '')?.stopSeconds ?? 1) * 1000 > grace,
+        );
         const finishedAt = formatRFC3339(now());
         const exitCode = killed && terminateAfter === undefined ? 137 : 0;
         writeStatus((q) => {
           q.status!.phase = exitCode === 0 ? 'Succeeded' : 'Failed';
           setConditions(q, false, false);
           q.status!.containerStatuses = statuses(
-            { terminated: { exitCode, reason: exitCode === 0 ? 'Completed' : 'Error', startedAt, finishedAt } },
+            {
+              terminated: { exitCode, reason: exitCode === 0 ? 'Completed' : 'Error', startedAt, finishedAt },
+            },
             false,
           );
         });

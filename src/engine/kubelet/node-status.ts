@@ -2,7 +2,10 @@
 import type { Node, NodeCondition } from '../api/types.ts';
 import { KUBERNETES_VERSION } from '../version.ts';
 
-export const CONTROL_PLANE_TAINT = { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' } as const;
+export const CONTROL_PLANE_TAINT = {
+  key: 'node-role.kubernetes.io/control-plane',
+  effect: 'NoSchedule',
+} as const;
 
 export function readyConditions(now: string): NodeCondition[] {
   const c = (type: string, status: string, reason: string, message: string): NodeCondition => ({
@@ -34,7 +37,12 @@ export function newNode(name: string, index: number, controlPlane: boolean, now:
         'kubernetes.io/arch': 'amd64',
         'kubernetes.io/hostname': name,
         'kubernetes.io/os': 'linux',
-        ...(controlPlane ? { 'node-role.kubernetes.io/control-plane': '', 'node.kubernetes.io/exclude-from-external-load-balancers': '' } : {}),
+        ...(controlPlane
+          ? {
+              'node-role.kubernetes.io/control-plane': '',
+              'node.kubernetes.io/exclude-from-external-load-balancers': '',
+            }
+          : {}),
       },
       annotations: {
         'kubeadm.alpha.kubernetes.io/cri-socket': 'unix:///var/run/containerd/containerd.sock',

@@ -95,7 +95,8 @@ export const podMachine = setup({
     pullFailed: ({ context }) => context.host.pullFailed(),
     // Models client-go/util/flowcontrol/backoff.go Backoff.Next: 10 s, doubling, capped at 300 s.
     advancePullBackOff: assign(({ context }) => ({
-      pullBackOffMs: context.pullBackOffMs === 0 ? backOffPeriodMs : Math.min(context.pullBackOffMs * 2, maxBackOffMs),
+      pullBackOffMs:
+        context.pullBackOffMs === 0 ? backOffPeriodMs : Math.min(context.pullBackOffMs * 2, maxBackOffMs),
     })),
     imagePullBackOff: ({ context }) => context.host.imagePullBackOff(),
     containerStarted: ({ context }) => context.host.containerStarted(),
@@ -105,7 +106,10 @@ export const podMachine = setup({
     advanceCrashBackOff: assign(({ context }) => {
       const expired = context.host.now() - context.crashBackOffUpdated > crashBackOffResetMs;
       const prev = expired ? 0 : context.crashBackOffMs;
-      return { crashBackOffMs: prev === 0 ? backOffPeriodMs : Math.min(prev * 2, maxBackOffMs), crashBackOffUpdated: context.host.now() };
+      return {
+        crashBackOffMs: prev === 0 ? backOffPeriodMs : Math.min(prev * 2, maxBackOffMs),
+        crashBackOffUpdated: context.host.now(),
+      };
     }),
     startCrashWait: assign(({ context }) => ({ waitMs: context.crashBackOffMs })),
     crashLoopBackOff: ({ context }) => context.host.crashLoopBackOff(context.waitMs),

@@ -9,7 +9,10 @@ const deploy = (image: string): Deployment => ({
   spec: {
     replicas: 4,
     selector: { matchLabels: { app: 'kubernetes-bootcamp' } },
-    template: { metadata: { labels: { app: 'kubernetes-bootcamp' } }, spec: { containers: [{ name: 'kubernetes-bootcamp', image }] } },
+    template: {
+      metadata: { labels: { app: 'kubernetes-bootcamp' } },
+      spec: { containers: [{ name: 'kubernetes-bootcamp', image }] },
+    },
   },
 });
 
@@ -42,14 +45,30 @@ describe('Services', () => {
     expect(seen.size).toBe(4);
     expect(c.request(`${created!.spec!.clusterIP}:8080`).ok).toBe(true);
     expect(c.request('kubernetes-bootcamp:8080').ok).toBe(true);
-    expect(c.request('nosuch:8080')).toEqual({ ok: false, exitCode: 6, message: 'curl: (6) Could not resolve host: nosuch' });
+    expect(c.request('nosuch:8080')).toEqual({
+      ok: false,
+      exitCode: 6,
+      message: 'curl: (6) Could not resolve host: nosuch',
+    });
   });
 
   it('rejects a NodePort outside the range and a taken ClusterIP', () => {
     const c = createCluster({ workers: 1 });
-    const [, err] = c.api.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'x' }, spec: { type: 'NodePort', ports: [{ port: 80, nodePort: 80 }] } } as Service);
-    expect(err?.message).toBe('Service "x" is invalid: spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767');
-    const [, err2] = c.api.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'y' }, spec: { clusterIP: '10.96.0.1', ports: [{ port: 80 }] } } as Service);
+    const [, err] = c.api.create({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'x' },
+      spec: { type: 'NodePort', ports: [{ port: 80, nodePort: 80 }] },
+    });
+    expect(err?.message).toBe(
+      'Service "x" is invalid: spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767',
+    );
+    const [, err2] = c.api.create({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'y' },
+      spec: { clusterIP: '10.96.0.1', ports: [{ port: 80 }] },
+    });
     expect(err2?.reason).toBe('Invalid');
   });
 });

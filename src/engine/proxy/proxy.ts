@@ -31,27 +31,50 @@ export function httpRequest(
   namespace = 'default',
 ): HttpResult {
   const u = parseUrl(url);
-  if (!u) return { ok: false, exitCode: 3, message: `curl: (3) URL rejected: Malformed input to a URL function` };
+  if (!u)
+    return { ok: false, exitCode: 3, message: `curl: (3) URL rejected: Malformed input to a URL function` };
   const host = hostAliases.get(u.host) ?? u.host;
   const services = api.list<Service>('Service');
   const nodes = api.list<Node>('Node');
-  const node = nodes.find((n) => n.metadata.name === host || n.status?.addresses?.some((a) => a.address === host));
+  const node = nodes.find(
+    (n) => n.metadata.name === host || n.status?.addresses?.some((a) => a.address === host),
+  );
   if (node) {
     const svc = services.find((s) => s.spec?.ports?.some((p) => p.nodePort === u.port));
     if (!svc) return refused(u.host, u.port);
-    return viaService(api, images, rand, svc, svc.spec!.ports!.find((p) => p.nodePort === u.port)!.port, u.host, u.port);
+    return viaService(
+      api,
+      images,
+      rand,
+      svc,
+      svc.spec!.ports!.find((p) => p.nodePort === u.port)!.port,
+      u.host,
+      u.port,
+    );
   }
   const byIP = services.find((s) => s.spec?.clusterIP === host);
   if (byIP) return viaService(api, images, rand, byIP, u.port, u.host, u.port);
   const parts = host.split('.');
-  const dns = parts.length === 1 || parts[2] === 'svc' || parts.length === 2 ? services.find((s) => s.metadata.name === parts[0] && s.metadata.namespace === (parts[1] ?? namespace)) : undefined;
-  if (dns && (parts.length <= 3 || host.endsWith('.svc.cluster.local'))) return viaService(api, images, rand, dns, u.port, u.host, u.port);
+  const dns =
+    parts.length === 1 || parts[2] === 'svc' || parts.length === 2
+      ? services.find((s) => s.metadata.name === parts[0] && s.metadata.namespace === (parts[1] ?? namespace))
+      : undefined;
+  if (dns && (parts.length <= 3 || host.endsWith('.svc.cluster.local')))
+    return viaService(api, images, rand, dns, u.port, u.host, u.port);
   const pod = api.list<Pod>('Pod').find((p) => p.status?.podIP === host);
   if (pod) return fromPod(images, pod, u.port, u.host);
   return { ok: false, exitCode: 6, message: `curl: (6) Could not resolve host: ${u.host}` };
 }
 
-function viaService(api: ApiServer, images: ImageRegistry, rand: Rand, svc: Stored<Service>, port: number, host: string, reqPort: number): HttpResult {
+function viaService(
+  api: ApiServer,
+  images: ImageRegistry,
+  rand: Rand,
+  svc: Stored<Service>,
+  port: number,
+  host: string,
+  reqPort: number,
+): HttpResult {
   const sp = svc.spec?.ports?.find((p) => p.port === port);
   if (!sp) return refused(host, reqPort);
   const ep = api.get<Endpoints>('Endpoints', svc.metadata.namespace, svc.metadata.name);
@@ -69,12 +92,22 @@ function viaService(api: ApiServer, images: ImageRegistry, rand: Rand, svc: Stor
   return r.ok ? { ...r, service: svc.metadata.name } : r;
 }
 
-function fromPod(images: ImageRegistry, pod: Stored<Pod>, port: number, host: string, reqPort = port): HttpResult {
+function fromPod(
+  images: ImageRegistry,
+  pod: Stored<Pod>,
+  port: number,
+  host: string,
+  reqPort = port,
+): HttpResult {
   for (const c of pod.spec?.containers ?? []) {
     const info = images.lookup(c.image ?? '');
     const running = pod.status?.containerStatuses?.find((s) => s.name === c.name)?.state?.running;
     if (info?.port === port && info.httpResponse && running) {
-      return { ok: true, body: info.httpResponse.replaceAll('{pod}', pod.metadata.name), pod: pod.metadata.name };
+      return {
+        ok: true,
+        body: info.httpResponse.replaceAll('{pod}', pod.metadata.name),
+        pod: pod.metadata.name,
+      };
     }
   }
   return refused(host, reqPort);

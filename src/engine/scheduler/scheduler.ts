@@ -21,7 +21,9 @@ export function toleratesTaint(t: Toleration, taint: Taint): boolean {
 }
 
 function untoleratedTaint(taints: Taint[], tolerations: Toleration[], effects: string[]): Taint | undefined {
-  return taints.find((taint) => effects.includes(taint.effect) && !tolerations.some((t) => toleratesTaint(t, taint)));
+  return taints.find(
+    (taint) => effects.includes(taint.effect) && !tolerations.some((t) => toleratesTaint(t, taint)),
+  );
 }
 
 export class Scheduler implements Controller {
@@ -39,10 +41,14 @@ export class Scheduler implements Controller {
       const n = pod.spec?.nodeName;
       if (n && e.type !== 'DELETED' && isPodActive(pod)) {
         let m = this.nodePods.get(n);
-        if (!m) this.nodePods.set(n, (m = new Map()));
+        if (!m) this.nodePods.set(n, (m = new Map<string, string | undefined>()));
         m.set(k, controllerRef(pod)?.uid);
       }
-      if (e.type !== 'DELETED' && !pod.spec?.nodeName && (pod.spec?.schedulerName ?? 'default-scheduler') === 'default-scheduler') {
+      if (
+        e.type !== 'DELETED' &&
+        !pod.spec?.nodeName &&
+        (pod.spec?.schedulerName ?? 'default-scheduler') === 'default-scheduler'
+      ) {
         ctx.queue.add(this, keyOf(pod));
       }
       // A pod leaving a node may make room: retry the pods waiting for a node.
@@ -127,7 +133,14 @@ export class Scheduler implements Controller {
       next.status ??= {};
       next.status.conditions = [
         ...(next.status.conditions ?? []).filter((c) => c.type !== 'PodScheduled'),
-        { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: msg, lastProbeTime: null as unknown as string, lastTransitionTime: formatRFC3339(this.ctx.clock.now()) },
+        {
+          type: 'PodScheduled',
+          status: 'False',
+          reason: 'Unschedulable',
+          message: msg,
+          lastProbeTime: null as unknown as string,
+          lastTransitionTime: formatRFC3339(this.ctx.clock.now()),
+        },
       ];
       this.ctx.api.update(next, { status: true });
     }
@@ -141,11 +154,22 @@ export class Scheduler implements Controller {
     next.status ??= {};
     next.status.conditions = [
       ...(next.status.conditions ?? []).filter((c) => c.type !== 'PodScheduled'),
-      { type: 'PodScheduled', status: 'True', lastProbeTime: null as unknown as string, lastTransitionTime: formatRFC3339(this.ctx.clock.now()) },
+      {
+        type: 'PodScheduled',
+        status: 'True',
+        lastProbeTime: null as unknown as string,
+        lastTransitionTime: formatRFC3339(this.ctx.clock.now()),
+      },
     ];
     const [bound] = this.ctx.api.update(next);
     if (bound) {
-      this.ctx.recorder.event(bound, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node.metadata.name}`, source);
+      this.ctx.recorder.event(
+        bound,
+        'Normal',
+        'Scheduled',
+        `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node.metadata.name}`,
+        source,
+      );
     }
   }
 }

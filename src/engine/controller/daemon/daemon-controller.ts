@@ -83,15 +83,34 @@ export class DaemonSetController implements Controller {
       metadata: {
         generateName: `${ds.metadata.name}-`,
         namespace: ds.metadata.namespace,
-        labels: { ...(t?.metadata?.labels ?? {}), 'controller-revision-hash': 'b5b8dd6c7', 'pod-template-generation': '1' },
+        labels: {
+          ...(t?.metadata?.labels ?? {}),
+          'controller-revision-hash': 'b5b8dd6c7',
+          'pod-template-generation': '1',
+        },
         ownerReferences: [
-          { apiVersion: 'apps/v1', kind: 'DaemonSet', name: ds.metadata.name, uid: ds.metadata.uid, controller: true, blockOwnerDeletion: true },
+          {
+            apiVersion: 'apps/v1',
+            kind: 'DaemonSet',
+            name: ds.metadata.name,
+            uid: ds.metadata.uid,
+            controller: true,
+            blockOwnerDeletion: true,
+          },
         ],
       },
       spec: { ...deepCopy(t?.spec ?? { containers: [] }), nodeName, tolerations: deepCopy(tolerations) },
     };
     const [created, err] = this.ctx.api.create(pod);
-    if (created) this.ctx.recorder.event(ds, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`, source);
-    else if (err) this.ctx.recorder.event(ds, 'Warning', 'FailedCreate', `Error creating: ${err.message}`, source);
+    if (created)
+      this.ctx.recorder.event(
+        ds,
+        'Normal',
+        'SuccessfulCreate',
+        `Created pod: ${created.metadata.name}`,
+        source,
+      );
+    else if (err)
+      this.ctx.recorder.event(ds, 'Warning', 'FailedCreate', `Error creating: ${err.message}`, source);
   }
 }

@@ -3,7 +3,7 @@
 // at once.
 import type { Controller, ControllerContext } from '../controller.ts';
 import { keyOf, splitKey } from '../controller.ts';
-import type { Endpoints, Pod, Service, Stored } from '../../api/types.ts';
+import type { Endpoints, Pod, Service } from '../../api/types.ts';
 import { isPodReady } from '../../api/pod-util.ts';
 import { labelSelectorAsSelector, selectorMatches } from '../../apimachinery/labels.ts';
 import { deepEqual } from '../../util/copy.ts';
@@ -20,10 +20,15 @@ function shouldPodBeInEndpoints(pod: Pod): boolean {
 }
 
 /** The container port a Service's targetPort (number or name) points at. */
-export function findPort(pod: Pod, targetPort: number | string | undefined, fallback: number): number | undefined {
+export function findPort(
+  pod: Pod,
+  targetPort: number | string | undefined,
+  fallback: number,
+): number | undefined {
   if (typeof targetPort === 'number') return targetPort;
   if (targetPort === undefined) return fallback;
-  for (const c of pod.spec?.containers ?? []) for (const p of c.ports ?? []) if (p.name === targetPort) return p.containerPort;
+  for (const c of pod.spec?.containers ?? [])
+    for (const p of c.ports ?? []) if (p.name === targetPort) return p.containerPort;
   return undefined;
 }
 
@@ -45,7 +50,11 @@ export class EndpointsController implements Controller {
         const sel = svc.spec?.selector;
         if (!sel) continue;
         const s = labelSelectorAsSelector({ matchLabels: sel })!;
-        if (selectorMatches(s, e.object.metadata.labels) || (e.old && selectorMatches(s, e.old.metadata.labels))) ctx.queue.add(this, keyOf(svc));
+        if (
+          selectorMatches(s, e.object.metadata.labels) ||
+          (e.old && selectorMatches(s, e.old.metadata.labels))
+        )
+          ctx.queue.add(this, keyOf(svc));
       }
     });
   }
@@ -55,7 +64,10 @@ export class EndpointsController implements Controller {
     const svc = this.ctx.api.get<Service>('Service', ns, name);
     const existing = this.ctx.api.get<Endpoints>('Endpoints', ns, name);
     if (!svc) {
-      if (existing && existing.metadata.labels?.['endpoints.kubernetes.io/managed-by'] === 'endpoint-controller')
+      if (
+        existing &&
+        existing.metadata.labels?.['endpoints.kubernetes.io/managed-by'] === 'endpoint-controller'
+      )
         this.ctx.api.delete('Endpoints', ns, name);
       return;
     }
@@ -64,7 +76,7 @@ export class EndpointsController implements Controller {
     const ready: Address[] = [];
     const notReady: Address[] = [];
     let ports: EndpointPort[] = [];
-    for (const pod of this.ctx.api.list<Pod>('Pod', ns, sel) as Stored<Pod>[]) {
+    for (const pod of this.ctx.api.list<Pod>('Pod', ns, sel)) {
       if (!shouldPodBeInEndpoints(pod)) continue;
       const addr: Address = {
         ip: pod.status!.podIP!,
@@ -74,7 +86,8 @@ export class EndpointsController implements Controller {
       const pp: EndpointPort[] = [];
       for (const sp of svc.spec.ports ?? []) {
         const port = findPort(pod, sp.targetPort, sp.port);
-        if (port !== undefined) pp.push({ ...(sp.name ? { name: sp.name } : {}), port, protocol: sp.protocol ?? 'TCP' });
+        if (port !== undefined)
+          pp.push({ ...(sp.name ? { name: sp.name } : {}), port, protocol: sp.protocol ?? 'TCP' });
       }
       if (pp.length === 0) continue;
       ports = pp;
@@ -87,15 +100,33 @@ export class EndpointsController implements Controller {
     const subsets =
       ready.length + notReady.length === 0
         ? undefined
-        : [{ ...(ready.length ? { addresses: ready } : {}), ...(notReady.length ? { notReadyAddresses: notReady } : {}), ports }];
-    const labels = { ...(svc.metadata.labels ?? {}), 'endpoints.kubernetes.io/managed-by': 'endpoint-controller' };
+        : [
+            {
+              ...(ready.length ? { addresses: ready } : {}),
+              ...(notReady.length ? { notReadyAddresses: notReady } : {}),
+              ports,
+            },
+          ];
+    const labels = {
+      ...(svc.metadata.labels ?? {}),
+      'endpoints.kubernetes.io/managed-by': 'endpoint-controller',
+    };
     if (!existing) {
-      const ep: Endpoints = { apiVersion: 'v1', kind: 'Endpoints', metadata: { name, namespace: ns, labels }, ...(subsets ? { subsets } : {}) };
+      const ep: Endpoints = {
+        apiVersion: 'v1',
+        kind: 'Endpoints',
+        metadata: { name, namespace: ns, labels },
+        ...(subsets ? { subsets } : {}),
+      };
       this.ctx.api.create(ep);
       return;
     }
     if (deepEqual(existing.subsets, subsets) && deepEqual(existing.metadata.labels, labels)) return;
-    const next: Endpoints = { ...existing, metadata: { ...existing.metadata, labels }, ...(subsets ? { subsets } : {}) };
+    const next: Endpoints = {
+      ...existing,
+      metadata: { ...existing.metadata, labels },
+      ...(subsets ? { subsets } : {}),
+    };
     if (!subsets) delete next.subsets;
     this.ctx.api.update(next);
   }

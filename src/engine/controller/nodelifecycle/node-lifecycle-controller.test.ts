@@ -10,7 +10,10 @@ const rs: ReplicaSet = {
   spec: {
     replicas: 4,
     selector: { matchLabels: { app: 'web' } },
-    template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.17' }] } },
+    template: {
+      metadata: { labels: { app: 'web' } },
+      spec: { containers: [{ name: 'nginx', image: 'nginx:1.17' }] },
+    },
   },
 };
 
@@ -21,7 +24,9 @@ describe('node failure (sim node stop / start)', () => {
     c.advanceBy(10_000);
     const t0 = c.now();
     expect(c.stopNode('node2')).toBeUndefined();
-    const ready = () => c.api.get<Node>('Node', undefined, 'node2')!.status!.conditions!.find((x) => x.type === 'Ready')!.status;
+    const ready = () =>
+      c.api.get<Node>('Node', undefined, 'node2')!.status!.conditions!.find((x) => x.type === 'Ready')!
+        .status;
     let notReadyAt = 0;
     c.advanceBy(120_000, () => {
       if (ready() === 'Unknown') notReadyAt = c.now();

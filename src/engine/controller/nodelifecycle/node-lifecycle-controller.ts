@@ -41,15 +41,19 @@ export class NodeLifecycleController implements Controller {
     const now = this.ctx.clock.now();
     const lastRenew = nodeStart + Math.floor((now - nodeStart) / leaseRenewIntervalMs) * leaseRenewIntervalMs;
     // The monitor pass that first observed that renewal (probeTimestamp), on the 5 s grid.
-    const grid = (t: number) => this.clusterStart + Math.ceil((t - this.clusterStart) / nodeMonitorPeriodMs) * nodeMonitorPeriodMs;
+    const grid = (t: number) =>
+      this.clusterStart + Math.ceil((t - this.clusterStart) / nodeMonitorPeriodMs) * nodeMonitorPeriodMs;
     const probe = grid(lastRenew);
     // The first pass with now.After(probe + grace).
     const due = grid(probe + nodeMonitorGracePeriodMs + 1);
     this.silentSince.set(nodeName, lastRenew);
-    const id = this.ctx.clock.setTimeout(() => {
-      this.timers.delete(nodeName);
-      this.ctx.queue.add(this, `health/${nodeName}`);
-    }, Math.max(0, due - now));
+    const id = this.ctx.clock.setTimeout(
+      () => {
+        this.timers.delete(nodeName);
+        this.ctx.queue.add(this, `health/${nodeName}`);
+      },
+      Math.max(0, due - now),
+    );
     this.timers.set(nodeName, id);
   }
 
@@ -80,23 +84,42 @@ export class NodeLifecycleController implements Controller {
       const ts = formatRFC3339(this.ctx.clock.now());
       next.status!.conditions = (next.status?.conditions ?? []).map((c): NodeCondition =>
         ['Ready', 'MemoryPressure', 'DiskPressure', 'PIDPressure'].includes(c.type) && c.status !== 'Unknown'
-          ? { ...c, status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.', lastTransitionTime: ts }
+          ? {
+              ...c,
+              status: 'Unknown',
+              reason: 'NodeStatusUnknown',
+              message: 'Kubelet stopped posting node status.',
+              lastTransitionTime: ts,
+            }
           : c,
       );
       const [updated] = this.ctx.api.update(next, { status: true });
       if (!updated) return;
       // Models kubernetes/pkg/controller/util/node/controller_utils.go RecordNodeStatusChange
-      this.ctx.recorder.event(updated, 'Normal', 'NodeNotReady', `Node ${name} status is now: NodeNotReady`, source);
+      this.ctx.recorder.event(
+        updated,
+        'Normal',
+        'NodeNotReady',
+        `Node ${name} status is now: NodeNotReady`,
+        source,
+      );
       this.markPodsNotReady(name);
       // Models processTaintBaseEviction + doNoExecuteTaintingPass (the first node of a zone is tainted at once).
-      this.swapNodeControllerTaint(name, { ...UnreachableTaintTemplate, timeAdded: ts }, NotReadyTaintTemplate);
+      this.swapNodeControllerTaint(
+        name,
+        { ...UnreachableTaintTemplate, timeAdded: ts },
+        NotReadyTaintTemplate,
+      );
       this.ctx.trace.record({
         time: this.ctx.clock.now(),
         controller: this.name,
         upstream: 'pkg/controller/nodelifecycle/node_lifecycle_controller.go monitorNodeHealth',
         rule: 'nodelifecycle.nodeUnreachable',
         object: { kind: 'Node', name },
-        values: { lastLeaseRenewal: (this.silentSince.get(name)! - this.clusterStart) / 1000, gracePeriodSeconds: nodeMonitorGracePeriodMs / 1000 },
+        values: {
+          lastLeaseRenewal: (this.silentSince.get(name)! - this.clusterStart) / 1000,
+          gracePeriodSeconds: nodeMonitorGracePeriodMs / 1000,
+        },
       });
     } else if (ready?.status === 'True') {
       // Models markNodeAsReachable
@@ -112,7 +135,9 @@ export class NodeLifecycleController implements Controller {
       if (!cond || cond.status === 'False') continue;
       const next = deepCopy(pod);
       next.status!.conditions = next.status!.conditions!.map((c) =>
-        c.type === 'Ready' ? { ...c, status: 'False', lastTransitionTime: formatRFC3339(this.ctx.clock.now()) } : c,
+        c.type === 'Ready'
+          ? { ...c, status: 'False', lastTransitionTime: formatRFC3339(this.ctx.clock.now()) }
+          : c,
       );
       this.ctx.api.update(next, { status: true });
     }
@@ -133,7 +158,8 @@ export class NodeLifecycleController implements Controller {
       const key = conditionTaints[c.type]?.[c.status];
       if (key) want.push({ key, effect: 'NoSchedule' });
     }
-    if (node.spec?.unschedulable) want.push({ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' });
+    if (node.spec?.unschedulable)
+      want.push({ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' });
     const have = (node.spec?.taints ?? []).filter((t) => t.effect === 'NoSchedule' && managed.has(t.key));
     const toAdd = want.filter((w) => !have.some((h) => h.key === w.key));
     const toDel = have.filter((h) => !want.some((w) => w.key === h.key));
@@ -153,7 +179,9 @@ export class NodeLifecycleController implements Controller {
   private swapNodeControllerTaint(nodeName: string, add: Taint | undefined, ...remove: Taint[]): void {
     const node = this.ctx.api.get<Node>('Node', undefined, nodeName);
     if (!node) return;
-    const taints = (node.spec?.taints ?? []).filter((t) => !remove.some((r) => r.key === t.key && r.effect === t.effect));
+    const taints = (node.spec?.taints ?? []).filter(
+      (t) => !remove.some((r) => r.key === t.key && r.effect === t.effect),
+    );
     if (add && !taints.some((t) => t.key === add.key && t.effect === add.effect)) taints.push(add);
     const before = node.spec?.taints ?? [];
     if (taints.length === before.length && taints.every((t, i) => t === before[i])) return;

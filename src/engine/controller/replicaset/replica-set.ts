@@ -5,7 +5,13 @@
 import type { Controller, ControllerContext } from '../controller.ts';
 import { keyOf, splitKey } from '../controller.ts';
 import type { Pod, ReplicaSet, ReplicaSetStatus, Stored } from '../../api/types.ts';
-import { controllerRef, filterActivePods, isPodActive, isPodAvailable, isPodReady } from '../../api/pod-util.ts';
+import {
+  controllerRef,
+  filterActivePods,
+  isPodActive,
+  isPodAvailable,
+  isPodReady,
+} from '../../api/pod-util.ts';
 import { selectorMatches } from '../../apimachinery/labels.ts';
 import { deepCopy, deepEqual } from '../../util/copy.ts';
 import { slowStartInitialBatchSize, sortActivePodsWithRanks } from '../util/controller-utils.ts';
@@ -25,7 +31,8 @@ export class ReplicaSetController implements Controller {
       const ref = controllerRef(e.object);
       const oldRef = e.old ? controllerRef(e.old) : undefined;
       const ns = e.object.metadata.namespace;
-      if (oldRef && oldRef.kind === 'ReplicaSet' && oldRef.uid !== ref?.uid) ctx.queue.add(this, `${ns}/${oldRef.name}`);
+      if (oldRef && oldRef.kind === 'ReplicaSet' && oldRef.uid !== ref?.uid)
+        ctx.queue.add(this, `${ns}/${oldRef.name}`);
       if (ref?.kind === 'ReplicaSet') {
         ctx.queue.add(this, `${ns}/${ref.name}`);
         const rs = ctx.api.get<ReplicaSet>('ReplicaSet', ns, ref.name);
@@ -42,14 +49,24 @@ export class ReplicaSetController implements Controller {
     const [ns, name] = splitKey(key);
     const rs = this.ctx.api.get<ReplicaSet>('ReplicaSet', ns, name);
     if (!rs) return;
-    const owned = this.ctx.api.listOwnedBy<Pod>('Pod', rs.metadata.uid).filter((p) => controllerRef(p)?.uid === rs.metadata.uid);
+    const owned = this.ctx.api
+      .listOwnedBy<Pod>('Pod', rs.metadata.uid)
+      .filter((p) => controllerRef(p)?.uid === rs.metadata.uid);
     const filteredPods = filterActivePods(owned);
     if (!rs.metadata.deletionTimestamp) this.manageReplicas(filteredPods, rs);
-    const newStatus = this.calculateStatus(rs, filteredPods);
+    // Models kubernetes/pkg/controller/controller_utils.go FilterTerminatingPods (DeploymentReplicaSetTerminatingReplicas, beta since 1.35)
+    const terminating = owned.filter(
+      (p) => p.metadata.deletionTimestamp && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed',
+    ).length;
+    const newStatus = { ...this.calculateStatus(rs, filteredPods), terminatingReplicas: terminating };
     const updated = this.updateReplicaSetStatus(rs, newStatus);
     const replicas = updated.spec?.replicas ?? 1;
     const minReady = updated.spec?.minReadySeconds ?? 0;
-    if (minReady > 0 && updated.status?.readyReplicas === replicas && updated.status?.availableReplicas !== replicas) {
+    if (
+      minReady > 0 &&
+      updated.status?.readyReplicas === replicas &&
+      updated.status?.availableReplicas !== replicas
+    ) {
       this.ctx.queue.addAfter(this, key, minReady * 1000);
     }
   }
@@ -65,7 +82,14 @@ export class ReplicaSetController implements Controller {
       const relatedPods = this.getIndirectlyRelatedPods(rs);
       for (const pod of getPodsToDelete(filteredPods, relatedPods, diff, this.ctx.clock.now())) {
         const [, err] = this.ctx.api.delete('Pod', pod.metadata.namespace, pod.metadata.name);
-        if (!err) this.ctx.recorder.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, source);
+        if (!err)
+          this.ctx.recorder.event(
+            rs,
+            'Normal',
+            'SuccessfulDelete',
+            `Deleted pod: ${pod.metadata.name}`,
+            source,
+          );
       }
     }
   }
@@ -82,7 +106,14 @@ export class ReplicaSetController implements Controller {
         labels: { ...(t?.metadata?.labels ?? {}) },
         ...(t?.metadata?.annotations ? { annotations: { ...t.metadata.annotations } } : {}),
         ownerReferences: [
-          { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name, uid: rs.metadata.uid, controller: true, blockOwnerDeletion: true },
+          {
+            apiVersion: 'apps/v1',
+            kind: 'ReplicaSet',
+            name: rs.metadata.name,
+            uid: rs.metadata.uid,
+            controller: true,
+            blockOwnerDeletion: true,
+          },
         ],
       },
       spec: deepCopy(t?.spec ?? { containers: [] }),
@@ -92,7 +123,13 @@ export class ReplicaSetController implements Controller {
       this.ctx.recorder.event(rs, 'Warning', 'FailedCreate', `Error creating: ${err.message}`, source);
       return false;
     }
-    this.ctx.recorder.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`, source);
+    this.ctx.recorder.event(
+      rs,
+      'Normal',
+      'SuccessfulCreate',
+      `Created pod: ${created.metadata.name}`,
+      source,
+    );
     return true;
   }
 
@@ -146,7 +183,11 @@ export class ReplicaSetController implements Controller {
 export function slowStartBatch(count: number, initialBatchSize: number, fn: () => boolean): number {
   let remaining = count;
   let successes = 0;
-  for (let batchSize = Math.min(remaining, initialBatchSize); batchSize > 0; batchSize = Math.min(2 * batchSize, remaining)) {
+  for (
+    let batchSize = Math.min(remaining, initialBatchSize);
+    batchSize > 0;
+    batchSize = Math.min(2 * batchSize, remaining)
+  ) {
     let failed = false;
     for (let i = 0; i < batchSize; i++) {
       if (fn()) successes++;
@@ -159,7 +200,12 @@ export function slowStartBatch(count: number, initialBatchSize: number, fn: () =
 }
 
 // Models kubernetes/pkg/controller/replicaset/replica_set.go getPodsToDelete
-export function getPodsToDelete<T extends Pod>(filteredPods: T[], relatedPods: Pod[], diff: number, now: number): T[] {
+export function getPodsToDelete<T extends Pod>(
+  filteredPods: T[],
+  relatedPods: Pod[],
+  diff: number,
+  now: number,
+): T[] {
   let pods = filteredPods;
   if (diff < filteredPods.length) {
     // Models kubernetes/pkg/controller/replicaset/replica_set.go getPodsRankedByRelatedPodsOnSameNode

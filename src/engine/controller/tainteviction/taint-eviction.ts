@@ -43,7 +43,8 @@ export class TaintEvictionController implements Controller {
     const what = key.slice(0, slash);
     const rest = key.slice(slash + 1);
     if (what === 'node') {
-      for (const pod of this.ctx.api.list<Pod>('Pod')) if (pod.spec?.nodeName === rest) this.processPodOnNode(keyOf(pod));
+      for (const pod of this.ctx.api.list<Pod>('Pod'))
+        if (pod.spec?.nodeName === rest) this.processPodOnNode(keyOf(pod));
     } else this.processPodOnNode(rest);
   }
 
@@ -76,7 +77,10 @@ export class TaintEvictionController implements Controller {
   private schedule(podKey: string, createdAt: number, fireAt: number): void {
     const existing = this.queue.get(podKey);
     if (existing) this.ctx.clock.clearTimeout(existing.timer);
-    const timer = this.ctx.clock.setTimeout(() => this.evict(podKey), Math.max(0, fireAt - this.ctx.clock.now()));
+    const timer = this.ctx.clock.setTimeout(
+      () => this.evict(podKey),
+      Math.max(0, fireAt - this.ctx.clock.now()),
+    );
     this.queue.set(podKey, { createdAt, fireAt, timer });
   }
 
@@ -87,7 +91,14 @@ export class TaintEvictionController implements Controller {
     this.queue.delete(podKey);
     const [ns, name] = splitKey(podKey);
     const pod = this.ctx.api.get<Pod>('Pod', ns, name);
-    if (withEvent && pod) this.ctx.recorder.event(pod, 'Normal', 'TaintManagerEviction', `Cancelling deletion of Pod ${podKey}`, source);
+    if (withEvent && pod)
+      this.ctx.recorder.event(
+        pod,
+        'Normal',
+        'TaintManagerEviction',
+        `Cancelling deletion of Pod ${podKey}`,
+        source,
+      );
   }
 
   // Models kubernetes/pkg/controller/tainteviction/taint_eviction.go addConditionAndDeletePod
@@ -96,7 +107,13 @@ export class TaintEvictionController implements Controller {
     const [ns, name] = splitKey(podKey);
     const pod = this.ctx.api.get<Pod>('Pod', ns, name);
     if (!pod || pod.metadata.deletionTimestamp) return;
-    this.ctx.recorder.event(pod, 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${podKey}`, source);
+    this.ctx.recorder.event(
+      pod,
+      'Normal',
+      'TaintManagerEviction',
+      `Marking for deletion Pod ${podKey}`,
+      source,
+    );
     const next = deepCopy(pod);
     next.status ??= {};
     next.status.conditions = [

@@ -47,7 +47,11 @@ export class ServiceAllocator {
 
 const types = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
 
-export function prepareServiceForCreate(svc: Service, _ctx: StrategyContext, alloc: ServiceAllocator): FieldError[] {
+export function prepareServiceForCreate(
+  svc: Service,
+  _ctx: StrategyContext,
+  alloc: ServiceAllocator,
+): FieldError[] {
   const spec = (svc.spec ??= {});
   spec.type ??= 'ClusterIP';
   spec.sessionAffinity ??= 'None';
@@ -63,7 +67,14 @@ export function prepareServiceForCreate(svc: Service, _ctx: StrategyContext, all
   if (spec.type !== 'ExternalName') {
     if (spec.clusterIP && spec.clusterIP !== 'None') {
       if (!alloc.reserveIP(spec.clusterIP))
-        return [{ type: 'Invalid', field: 'spec.clusterIPs', value: `[]string{${JSON.stringify(spec.clusterIP)}}`, detail: `failed to allocate IP ${spec.clusterIP}: provided IP is already allocated` }];
+        return [
+          {
+            type: 'Invalid',
+            field: 'spec.clusterIPs',
+            value: `[]string{${JSON.stringify(spec.clusterIP)}}`,
+            detail: `failed to allocate IP ${spec.clusterIP}: provided IP is already allocated`,
+          },
+        ];
     } else if (!spec.clusterIP) spec.clusterIP = alloc.allocateIP();
     spec.clusterIPs = [spec.clusterIP];
     spec.ipFamilies ??= ['IPv4'];
@@ -73,7 +84,14 @@ export function prepareServiceForCreate(svc: Service, _ctx: StrategyContext, all
     for (const p of spec.ports ?? []) {
       if (p.nodePort) {
         if (!alloc.reservePort(p.nodePort))
-          return [{ type: 'Invalid', field: 'spec.ports[0].nodePort', value: String(p.nodePort), detail: 'provided port is already allocated' }];
+          return [
+            {
+              type: 'Invalid',
+              field: 'spec.ports[0].nodePort',
+              value: String(p.nodePort),
+              detail: 'provided port is already allocated',
+            },
+          ];
       } else p.nodePort = alloc.allocatePort();
     }
   }
@@ -85,15 +103,31 @@ export function validateService(svc: Service): FieldError[] {
   const errs: FieldError[] = [];
   const spec = svc.spec ?? {};
   if (spec.type && !types.includes(spec.type))
-    errs.push({ type: 'NotSupported', field: 'spec.type', value: JSON.stringify(spec.type), detail: `supported values: ${types.map((t) => JSON.stringify(t)).join(', ')}` });
+    errs.push({
+      type: 'NotSupported',
+      field: 'spec.type',
+      value: JSON.stringify(spec.type),
+      detail: `supported values: ${types.map((t) => JSON.stringify(t)).join(', ')}`,
+    });
   const ports = spec.ports ?? [];
-  if (spec.type !== 'ExternalName' && ports.length === 0) errs.push({ type: 'Required', field: 'spec.ports' });
+  if (spec.type !== 'ExternalName' && ports.length === 0)
+    errs.push({ type: 'Required', field: 'spec.ports' });
   ports.forEach((p, i) => {
     if (ports.length > 1 && !p.name) errs.push({ type: 'Required', field: `spec.ports[${i}].name` });
     if (!(p.port >= 1 && p.port <= 65535))
-      errs.push({ type: 'Invalid', field: `spec.ports[${i}].port`, value: String(p.port), detail: 'must be between 1 and 65535, inclusive' });
+      errs.push({
+        type: 'Invalid',
+        field: `spec.ports[${i}].port`,
+        value: String(p.port),
+        detail: 'must be between 1 and 65535, inclusive',
+      });
     if (p.nodePort !== undefined && (p.nodePort < 30000 || p.nodePort > 32767))
-      errs.push({ type: 'Invalid', field: `spec.ports[${i}].nodePort`, value: String(p.nodePort), detail: 'provided port is not in the valid range. The range of valid ports is 30000-32767' });
+      errs.push({
+        type: 'Invalid',
+        field: `spec.ports[${i}].nodePort`,
+        value: String(p.nodePort),
+        detail: 'provided port is not in the valid range. The range of valid ports is 30000-32767',
+      });
   });
   return errs;
 }

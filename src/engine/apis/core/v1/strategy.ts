@@ -11,7 +11,10 @@ const defaultTolerations = [
   { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
 ];
 
-export function validateContainers(containers: Pod['spec'] extends infer S ? (S extends { containers: infer C } ? C : never) : never, path: string): FieldError[] {
+export function validateContainers(
+  containers: Pod['spec'] extends infer S ? (S extends { containers: infer C } ? C : never) : never,
+  path: string,
+): FieldError[] {
   const errs: FieldError[] = [];
   if (!containers || containers.length === 0) errs.push({ type: 'Required', field: path });
   const names = new Set<string>();
@@ -26,7 +29,8 @@ export function validateContainers(containers: Pod['spec'] extends infer S ? (S 
         detail:
           "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
       });
-    else if (names.has(c.name)) errs.push({ type: 'Duplicate', field: `${p}.name`, value: JSON.stringify(c.name) });
+    else if (names.has(c.name))
+      errs.push({ type: 'Duplicate', field: `${p}.name`, value: JSON.stringify(c.name) });
     names.add(c.name ?? '');
     if (!c.image || c.image.trim() === '') errs.push({ type: 'Required', field: `${p}.image` });
   });
@@ -39,7 +43,10 @@ export const podStrategy: Strategy<Pod> = {
     defaultPodSpec(spec);
     pod.spec.enableServiceLinks ??= true;
     // Models kubernetes/plugin/pkg/admission/priority/admission.go for the two built-in classes.
-    const classes: Record<string, number> = { 'system-node-critical': 2000001000, 'system-cluster-critical': 2000000000 };
+    const classes: Record<string, number> = {
+      'system-node-critical': 2000001000,
+      'system-cluster-critical': 2000000000,
+    };
     pod.spec.priority ??= classes[pod.spec.priorityClassName ?? ''] ?? 0;
     pod.spec.preemptionPolicy ??= 'PreemptLowerPriority';
     pod.spec.serviceAccountName ??= 'default';
@@ -49,7 +56,10 @@ export const podStrategy: Strategy<Pod> = {
       if (!tolerations.some((x) => x.key === t.key && x.effect === t.effect)) tolerations.push({ ...t });
     }
     // Models kubernetes/plugin/pkg/admission/serviceaccount/admission.go: the projected API access volume.
-    if (pod.spec.automountServiceAccountToken !== false && !pod.spec.volumes?.some((v) => v.name.startsWith('kube-api-access-'))) {
+    if (
+      pod.spec.automountServiceAccountToken !== false &&
+      !pod.spec.volumes?.some((v) => v.name.startsWith('kube-api-access-'))
+    ) {
       const volName = `kube-api-access-${ctx.randString(5)}`;
       (pod.spec.volumes ??= []).push({
         name: volName,
@@ -58,12 +68,22 @@ export const podStrategy: Strategy<Pod> = {
           sources: [
             { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
             { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
-            { downwardAPI: { items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }] } },
+            {
+              downwardAPI: {
+                items: [
+                  { path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } },
+                ],
+              },
+            },
           ],
         },
       });
       for (const c of pod.spec.containers) {
-        (c.volumeMounts ??= []).push({ name: volName, readOnly: true, mountPath: '/var/run/secrets/kubernetes.io/serviceaccount' });
+        (c.volumeMounts ??= []).push({
+          name: volName,
+          readOnly: true,
+          mountPath: '/var/run/secrets/kubernetes.io/serviceaccount',
+        });
       }
     }
     pod.status = { phase: 'Pending', qosClass: 'BestEffort', ...(pod.status ?? {}) };
@@ -94,7 +114,8 @@ export function serviceStrategy(randInt: (from: number, to: number) => number): 
         p.protocol ??= 'TCP';
         p.targetPort ??= p.port;
         const was = old.spec?.ports?.find((o) => o.port === p.port && o.protocol === p.protocol);
-        if ((spec.type === 'NodePort' || spec.type === 'LoadBalancer') && !p.nodePort) p.nodePort = was?.nodePort ?? alloc.allocatePort();
+        if ((spec.type === 'NodePort' || spec.type === 'LoadBalancer') && !p.nodePort)
+          p.nodePort = was?.nodePort ?? alloc.allocatePort();
       }
       if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') spec.externalTrafficPolicy ??= 'Cluster';
       svc.status ??= old.status;

@@ -29,7 +29,9 @@ export function computeHash(template: PodTemplateSpec, collisionCount?: number):
 }
 
 // Models kubernetes/staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/controller_ref.go GetControllerOf
-export function getControllerOf(obj: { metadata?: { ownerReferences?: OwnerReference[] } }): OwnerReference | undefined {
+export function getControllerOf(obj: {
+  metadata?: { ownerReferences?: OwnerReference[] };
+}): OwnerReference | undefined {
   return obj.metadata?.ownerReferences?.find((r) => r.controller === true);
 }
 
