@@ -11,6 +11,8 @@ export interface NodeFrame {
   controlPlane: boolean;
   /** Taints as kubectl describe prints them: `key=value:Effect` or `key:Effect`. */
   taints: string[];
+  /** Pods of other namespaces (kube-system…) on this node: counted, not drawn. */
+  otherPods: number;
 }
 
 export interface PodFrame {
@@ -78,3 +80,11 @@ export interface Frame {
 }
 
 export const emptyFrame: Frame = { nodes: [], pods: [], replicaSets: [], deployments: [] };
+
+/** What the learner clicked in the picture. */
+export interface ViewSelection {
+  kind: 'Pod' | 'Node' | 'ReplicaSet' | 'Deployment';
+  namespace?: string;
+  name: string;
+  uid: string;
+}

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Frame, NodeFrame, PodFrame, ReplicaSetFrame, DeploymentFrame } from './frame.ts';
-import { fitGrid, layoutCluster, podVisual, WAITING_UID, type ClusterLayout, type PodMark } from './layout.ts';
+import {
+  fitGrid,
+  layoutCluster,
+  podVisual,
+  WAITING_UID,
+  type ClusterLayout,
+  type PodMark,
+} from './layout.ts';
 
 const node = (name: string, controlPlane = false): NodeFrame => ({
   uid: `uid-${name}`,
@@ -10,6 +17,7 @@ const node = (name: string, controlPlane = false): NodeFrame => ({
   unschedulable: false,
   controlPlane,
   taints: controlPlane ? ['node-role.kubernetes.io/control-plane:NoSchedule'] : [],
+  otherPods: 0,
 });
 
 let seq = 0;
@@ -87,13 +95,28 @@ describe('podVisual', () => {
   it.each([
     [{ status: 'Pending', ready: false, terminating: false, phase: 'Pending', node: null }, 'pending'],
     [{ status: 'Pending', ready: false, terminating: false, phase: 'Pending', node: 'node1' }, 'pending'],
-    [{ status: 'ContainerCreating', ready: false, terminating: false, phase: 'Pending', node: 'node1' }, 'creating'],
+    [
+      { status: 'ContainerCreating', ready: false, terminating: false, phase: 'Pending', node: 'node1' },
+      'creating',
+    ],
     [{ status: 'Running', ready: false, terminating: false, phase: 'Running', node: 'node1' }, 'running'],
     [{ status: 'Running', ready: true, terminating: false, phase: 'Running', node: 'node1' }, 'ready'],
-    [{ status: 'Terminating', ready: true, terminating: true, phase: 'Running', node: 'node1' }, 'terminating'],
-    [{ status: 'ErrImagePull', ready: false, terminating: false, phase: 'Pending', node: 'node1' }, 'pullError'],
-    [{ status: 'ImagePullBackOff', ready: false, terminating: false, phase: 'Pending', node: 'node1' }, 'pullError'],
-    [{ status: 'CrashLoopBackOff', ready: false, terminating: false, phase: 'Running', node: 'node1' }, 'crash'],
+    [
+      { status: 'Terminating', ready: true, terminating: true, phase: 'Running', node: 'node1' },
+      'terminating',
+    ],
+    [
+      { status: 'ErrImagePull', ready: false, terminating: false, phase: 'Pending', node: 'node1' },
+      'pullError',
+    ],
+    [
+      { status: 'ImagePullBackOff', ready: false, terminating: false, phase: 'Pending', node: 'node1' },
+      'pullError',
+    ],
+    [
+      { status: 'CrashLoopBackOff', ready: false, terminating: false, phase: 'Running', node: 'node1' },
+      'crash',
+    ],
     [{ status: 'Completed', ready: false, terminating: false, phase: 'Succeeded', node: 'node1' }, 'done'],
   ] as const)('%o → %s', (p, want) => {
     expect(podVisual(p)).toBe(want);
@@ -117,7 +140,10 @@ describe('layoutCluster', () => {
   const nodes = [node('control-plane', true), node('node1'), node('node2')];
 
   it('puts nodes side by side, the empty control plane narrower than the workers', () => {
-    const l = layoutCluster({ nodes, pods: [], replicaSets: [], deployments: [] }, { width: 900, height: 500 });
+    const l = layoutCluster(
+      { nodes, pods: [], replicaSets: [], deployments: [] },
+      { width: 900, height: 500 },
+    );
     expect(l.nodes.map((n) => n.data?.name)).toEqual(['control-plane', 'node1', 'node2']);
     const [cp, n1, n2] = l.nodes;
     expect(cp!.width).toBeLessThan(n1!.width);
@@ -143,9 +169,15 @@ describe('layoutCluster', () => {
   it('orders pods in a node by creation so a new pod never moves the old ones', () => {
     const a = pod({ node: 'node1', createdMs: 10 });
     const b = pod({ node: 'node1', createdMs: 20 });
-    const before = layoutCluster({ nodes, pods: [b, a], replicaSets: [], deployments: [] }, { width: 900, height: 500 });
+    const before = layoutCluster(
+      { nodes, pods: [b, a], replicaSets: [], deployments: [] },
+      { width: 900, height: 500 },
+    );
     const c = pod({ node: 'node1', createdMs: 30 });
-    const after = layoutCluster({ nodes, pods: [c, a, b], replicaSets: [], deployments: [] }, { width: 900, height: 500 });
+    const after = layoutCluster(
+      { nodes, pods: [c, a, b], replicaSets: [], deployments: [] },
+      { width: 900, height: 500 },
+    );
     for (const uid of [a.uid, b.uid]) {
       const p0 = before.pods.find((p) => p.uid === uid)!;
       const p1 = after.pods.find((p) => p.uid === uid)!;
@@ -155,7 +187,12 @@ describe('layoutCluster', () => {
 
   it('adds a waiting area for unscheduled pods', () => {
     const l = layoutCluster(
-      { nodes, pods: [pod({ node: null, status: 'Pending', phase: 'Pending', ready: false })], replicaSets: [], deployments: [] },
+      {
+        nodes,
+        pods: [pod({ node: null, status: 'Pending', phase: 'Pending', ready: false })],
+        replicaSets: [],
+        deployments: [],
+      },
       { width: 900, height: 500 },
     );
     expect(l.nodes[0]!.uid).toBe(WAITING_UID);
@@ -188,15 +225,26 @@ describe('layoutCluster', () => {
   });
 
   it('drops the oldest inactive ReplicaSets when a row would overflow, keeping the active ones', () => {
-    const sets = Array.from({ length: 8 }, (_, i) => rs(`web-${i}`, i + 1, i * 10, i === 0 ? 2 : i === 7 ? 2 : 0));
-    const l = layoutCluster({ nodes, pods: [], deployments: [deploy], replicaSets: sets }, { width: 1200, height: 600 });
+    const sets = Array.from({ length: 8 }, (_, i) =>
+      rs(`web-${i}`, i + 1, i * 10, i === 0 ? 2 : i === 7 ? 2 : 0),
+    );
+    const l = layoutCluster(
+      { nodes, pods: [], deployments: [deploy], replicaSets: sets },
+      { width: 1200, height: 600 },
+    );
     expect(l.replicaSets.map((r) => r.data.name)).toEqual(['web-0', 'web-4', 'web-5', 'web-6', 'web-7']);
     expect(l.hiddenReplicaSets).toBe(3);
   });
 
   it('grows the font on a projector-sized view', () => {
-    const small = layoutCluster({ nodes, pods: [], replicaSets: [], deployments: [] }, { width: 900, height: 500 });
-    const big = layoutCluster({ nodes, pods: [], replicaSets: [], deployments: [] }, { width: 1500, height: 800 });
+    const small = layoutCluster(
+      { nodes, pods: [], replicaSets: [], deployments: [] },
+      { width: 900, height: 500 },
+    );
+    const big = layoutCluster(
+      { nodes, pods: [], replicaSets: [], deployments: [] },
+      { width: 1500, height: 800 },
+    );
     expect(big.fontSize).toBeGreaterThan(small.fontSize);
   });
 });

@@ -6,9 +6,12 @@
 import type { DeploymentFrame, Frame, NodeFrame, PodFrame, ReplicaSetFrame } from './frame.ts';
 
 /** How a pod is drawn; one value per kubectl STATUS family (product.md, visual language). */
-export type PodVisual = 'pending' | 'creating' | 'running' | 'ready' | 'terminating' | 'pullError' | 'crash' | 'done';
+export type PodVisual =
+  'pending' | 'creating' | 'running' | 'ready' | 'terminating' | 'pullError' | 'crash' | 'done';
 
-export function podVisual(pod: Pick<PodFrame, 'status' | 'ready' | 'terminating' | 'phase' | 'node'>): PodVisual {
+export function podVisual(
+  pod: Pick<PodFrame, 'status' | 'ready' | 'terminating' | 'phase' | 'node'>,
+): PodVisual {
   if (pod.terminating || pod.status === 'Terminating') return 'terminating';
   switch (pod.status) {
     case 'ErrImagePull':
@@ -100,7 +103,7 @@ const GAP = 12;
 const MAX_RS_PER_ROW = 5;
 
 export function fontSizeFor(width: number): number {
-  return Math.round(Math.max(12, Math.min(17, width / 75)));
+  return Math.round(Math.max(12, Math.min(18, width / 70)));
 }
 
 /** Pod side length and columns so that `n` pods fit `w × h` (gap = a quarter of the side). */
@@ -166,7 +169,15 @@ function layoutWorkloads(frame: Frame, width: number, fontSize: number) {
     const n = Math.max(orphans.length, 3);
     const rsW = Math.min(Math.round(fontSize * 17), Math.floor((width - 2 * PAD - GAP * (n - 1)) / n));
     orphans.slice(0, MAX_RS_PER_ROW).forEach((rs, i) => {
-      replicaSets.push({ uid: rs.uid, x: PAD + i * (rsW + GAP), y, width: rsW, height: rowH, active: true, data: rs });
+      replicaSets.push({
+        uid: rs.uid,
+        x: PAD + i * (rsW + GAP),
+        y,
+        width: rsW,
+        height: rowH,
+        active: true,
+        data: rs,
+      });
     });
     y += rowH + GAP;
   }
@@ -199,11 +210,18 @@ export function layoutCluster(frame: Frame, size: Size): ClusterLayout {
     weight: number;
   }
   const boxes: Box[] = [];
-  if (waitingPods.length > 0) boxes.push({ uid: WAITING_UID, waiting: true, data: null, pods: waitingPods, weight: 0.7 });
+  if (waitingPods.length > 0)
+    boxes.push({ uid: WAITING_UID, waiting: true, data: null, pods: waitingPods, weight: 0.7 });
   for (const n of frame.nodes) {
     const pods = podsByNode.get(n.name) ?? [];
     // An empty control-plane node needs little room; a worker always gets a full share.
-    boxes.push({ uid: n.uid, waiting: false, data: n, pods, weight: n.controlPlane && pods.length === 0 ? 0.55 : 1 });
+    boxes.push({
+      uid: n.uid,
+      waiting: false,
+      data: n,
+      pods,
+      weight: n.controlPlane && pods.length === 0 ? 0.55 : 1,
+    });
   }
 
   const top = work.bottom + (work.deployments.length > 0 || work.replicaSets.length > 0 ? 4 : 0);
@@ -212,13 +230,15 @@ export function layoutCluster(frame: Frame, size: Size): ClusterLayout {
   const innerW = width - 2 * PAD - GAP * Math.max(0, boxes.length - 1);
   const header = Math.round(fontSize * 3.6);
   const inset = Math.round(fontSize * 0.8);
+  // Room under the pods for the "other namespaces" note.
+  const footer = Math.round(fontSize * 1.5);
 
   // One pod size for all boxes: the largest that fits the fullest box.
-  let podSize = Math.round(fontSize * 3.2);
+  let podSize = Math.round(fontSize * 4);
   const widths = boxes.map((b) => Math.floor((innerW * b.weight) / totalWeight));
   boxes.forEach((b, i) => {
     if (b.pods.length === 0) return;
-    const fit = fitGrid(b.pods.length, widths[i]! - 2 * inset, nodeH - header - inset, podSize);
+    const fit = fitGrid(b.pods.length, widths[i]! - 2 * inset, nodeH - header - footer, podSize);
     podSize = Math.min(podSize, fit.size);
   });
   const gap = Math.max(2, Math.round(podSize / 4));
@@ -228,7 +248,16 @@ export function layoutCluster(frame: Frame, size: Size): ClusterLayout {
   let x = PAD;
   boxes.forEach((b, i) => {
     const w = widths[i]!;
-    nodes.push({ uid: b.uid, x, y: top, width: w, height: nodeH, waiting: b.waiting, podCount: b.pods.length, data: b.data });
+    nodes.push({
+      uid: b.uid,
+      x,
+      y: top,
+      width: w,
+      height: nodeH,
+      waiting: b.waiting,
+      podCount: b.pods.length,
+      data: b.data,
+    });
     const cols = Math.max(1, Math.floor((w - 2 * inset + gap) / (podSize + gap)));
     b.pods.sort(byCreation).forEach((p, j) => {
       pods.push({

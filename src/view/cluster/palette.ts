@@ -1,6 +1,15 @@
 // Okabe–Ito, the colour-blind-safe palette, ordered so that neighbouring revisions contrast well.
 // Colour is never the only signal: every pod also carries its revision label and a phase outline/icon.
-export const revisionColors = ['#56B4E9', '#E69F00', '#009E73', '#CC79A7', '#0072B2', '#D55E00', '#F0E442', '#000000'];
+export const revisionColors = [
+  '#56B4E9',
+  '#E69F00',
+  '#009E73',
+  '#CC79A7',
+  '#0072B2',
+  '#D55E00',
+  '#F0E442',
+  '#000000',
+];
 
 /** Text colour readable on each palette fill (WCAG AA for the small bold labels). */
 const onColor = ['#000000', '#000000', '#000000', '#000000', '#ffffff', '#000000', '#000000', '#ffffff'];

@@ -15,7 +15,15 @@ export interface PodStyle {
 }
 
 export function podStyle(visual: PodVisual): PodStyle {
-  const base: PodStyle = { level: 0, dash: 'none', strokeWidth: 1.5, icon: 'none', hatched: false, opacity: 1, scale: 1 };
+  const base: PodStyle = {
+    level: 0,
+    dash: 'none',
+    strokeWidth: 1.5,
+    icon: 'none',
+    hatched: false,
+    opacity: 1,
+    scale: 1,
+  };
   switch (visual) {
     case 'pending':
       return { ...base, dash: '4 3' };

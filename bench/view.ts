@@ -1,0 +1,83 @@
+// View benchmark: serves the production build (dist/, built by `npx vite build`) under /rollout-lab/, opens
+// `#/bench?pods=200` in headless Chromium and reads the frame times the page measured while 200 Pods rolled
+// from nginx:1.17 to nginx:1.18 (src/app/bench/bench-run.ts).
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const BASE = '/rollout-lab/';
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.map': 'application/json',
+};
+
+function serve(dir: string): Promise<{ server: Server; url: string }> {
+  const root = resolve(dir);
+  const server = createServer((req, res) => {
+    void (async () => {
+      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      if (!path.startsWith(BASE)) return void res.writeHead(404).end();
+      let file = normalize(join(root, decodeURIComponent(path.slice(BASE.length))));
+      if (!file.startsWith(root)) return void res.writeHead(403).end();
+      if (path.endsWith('/')) file = join(file, 'index.html');
+      try {
+        const body = await readFile(file);
+        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      } catch {
+        res.writeHead(404).end();
+      }
+    })();
+  });
+  return new Promise((ok) => {
+    server.listen(0, '127.0.0.1', () => {
+      const addr = server.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      ok({ server, url: `http://127.0.0.1:${port}${BASE}` });
+    });
+  });
+}
+
+interface PageResult {
+  meanFrameMs: number;
+  p95FrameMs: number;
+  maxFrameMs: number;
+  meanWorkMs: number;
+  frames: number;
+}
+
+export async function runViewBench(): Promise<Record<string, number>> {
+  const dist = resolve(import.meta.dirname, '..', 'dist');
+  if (!existsSync(join(dist, 'index.html'))) throw new Error('dist/ is missing: run `npx vite build` first');
+  const { server, url } = await serve(dist);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${url}#/bench?pods=200`);
+    // Page-side expressions are strings: this file is compiled without the DOM library.
+    await page.waitForFunction('window.__rolloutLabBench !== undefined', undefined, { timeout: 60_000 });
+    const r = await page.evaluate<PageResult>('window.__rolloutLabBench');
+    return {
+      'view.pods200.meanFrameMs': r.meanFrameMs,
+      'view.pods200.p95FrameMs': r.p95FrameMs,
+      'view.pods200.maxFrameMs': r.maxFrameMs,
+      'view.pods200.meanWorkMs': r.meanWorkMs,
+      'view.pods200.frames': r.frames,
+    };
+  } finally {
+    await browser.close();
+    await new Promise<void>((ok) => server.close(() => ok()));
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(JSON.stringify(await runViewBench(), null, 2));
+}

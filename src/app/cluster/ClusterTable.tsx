@@ -1,0 +1,68 @@
+// The picture as text, for screen readers (visually hidden).
+import { useTranslation } from 'react-i18next';
+import { useAppState } from '../runtime-context.ts';
+
+export function ClusterTable() {
+  const { t } = useTranslation();
+  const frame = useAppState((s) => s.frame);
+  return (
+    <table className="visually-hidden" data-testid="cluster-table">
+      <caption>
+        {t('cluster.tableCaption')} —{' '}
+        {t('cluster.summary', { nodes: frame.nodes.length, pods: frame.pods.length })}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('cluster.colKind')}</th>
+          <th scope="col">{t('cluster.colName')}</th>
+          <th scope="col">{t('cluster.colStatus')}</th>
+          <th scope="col">{t('cluster.colNode')}</th>
+          <th scope="col">{t('cluster.colRevision')}</th>
+          <th scope="col">{t('cluster.colReady')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {frame.deployments.map((d) => (
+          <tr key={d.uid}>
+            <td>Deployment</td>
+            <td>{d.name}</td>
+            <td>{`${d.strategy} maxSurge=${d.maxSurge} maxUnavailable=${d.maxUnavailable}`}</td>
+            <td />
+            <td>{d.revision ?? ''}</td>
+            <td>{`${d.ready}/${d.replicas}`}</td>
+          </tr>
+        ))}
+        {frame.replicaSets.map((r) => (
+          <tr key={r.uid}>
+            <td>ReplicaSet</td>
+            <td>{r.name}</td>
+            <td>{t('view.rsCounts', { desired: r.desired, current: r.current, ready: r.ready })}</td>
+            <td />
+            <td>{r.revision ?? ''}</td>
+            <td>{`${r.ready}/${r.desired}`}</td>
+          </tr>
+        ))}
+        {frame.nodes.map((n) => (
+          <tr key={n.uid}>
+            <td>Node</td>
+            <td>{n.name}</td>
+            <td>{n.status}</td>
+            <td />
+            <td />
+            <td />
+          </tr>
+        ))}
+        {frame.pods.map((p) => (
+          <tr key={p.uid}>
+            <td>Pod</td>
+            <td>{p.name}</td>
+            <td>{p.status}</td>
+            <td>{p.node ?? ''}</td>
+            <td>{p.revision ?? ''}</td>
+            <td>{p.readyText}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,37 @@
+// `kubectl describe` of whatever is selected in the picture, refreshed as virtual time passes.
+import { useTranslation } from 'react-i18next';
+import { useAppState, useRuntime } from '../runtime-context.ts';
+
+export function Inspector() {
+  const { t } = useTranslation();
+  const runtime = useRuntime();
+  const selection = useAppState((s) => s.selection);
+  // Re-describe when the picture changes or a virtual second passes (ages in the text move on).
+  useAppState((s) => s.frame);
+  useAppState((s) => Math.floor(s.elapsedMs / 1000));
+  if (!selection) return null;
+  let text: string | null = null;
+  try {
+    text = runtime.describe(selection);
+  } catch {
+    text = null;
+  }
+  const kind = selection.kind.toLowerCase();
+  return (
+    <aside className="inspector" aria-labelledby="inspector-title">
+      <div className="inspector-head">
+        <h2 id="inspector-title">
+          <code>{t('inspector.title', { kind, name: selection.name })}</code>
+        </h2>
+        <button type="button" className="small" onClick={() => runtime.store.getState().select(null)}>
+          {t('inspector.close')}
+        </button>
+      </div>
+      {/* Scrollable, so keyboard users must be able to reach it (axe scrollable-region-focusable). */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+      <pre className="inspector-text" tabIndex={0} data-testid="inspector-text">
+        {text ?? t('inspector.gone')}
+      </pre>
+    </aside>
+  );
+}

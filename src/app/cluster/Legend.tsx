@@ -1,0 +1,86 @@
+// A small key to the pod glyphs, drawn with the same style table as the view.
+import { useTranslation } from 'react-i18next';
+import type { PodVisual } from '../../view/cluster/layout.ts';
+import { iconPath, podStyle } from '../../view/cluster/pod-glyph.ts';
+import { revisionColor, textOnRevisionColor } from '../../view/cluster/palette.ts';
+
+const ITEMS: [PodVisual, string][] = [
+  ['pending', 'cluster.legendPending'],
+  ['creating', 'cluster.legendCreating'],
+  ['running', 'cluster.legendRunning'],
+  ['ready', 'cluster.legendReady'],
+  ['terminating', 'cluster.legendTerminating'],
+  ['pullError', 'cluster.legendPullError'],
+];
+
+function Glyph({ visual }: { visual: PodVisual }) {
+  const s = 18;
+  const st = podStyle(visual);
+  const color = revisionColor(0);
+  const icon = iconPath(st.icon);
+  return (
+    <svg
+      width={s + 4}
+      height={s + 4}
+      viewBox={`-2 -2 ${s + 4} ${s + 4}`}
+      aria-hidden="true"
+      focusable="false"
+    >
+      <g
+        opacity={st.opacity}
+        transform={`translate(${(s * (1 - st.scale)) / 2},${(s * (1 - st.scale)) / 2}) scale(${st.scale})`}
+      >
+        <rect width={s} height={s} rx={3} fill={color} fillOpacity={0.16} />
+        <rect y={s * (1 - st.level)} width={s} height={s * st.level} rx={3} fill={color} />
+        {st.hatched && <rect width={s} height={s} rx={3} fill="url(#legend-hatch)" />}
+        <rect
+          width={s}
+          height={s}
+          rx={3}
+          fill="none"
+          stroke="#1f2328"
+          strokeWidth={st.strokeWidth}
+          strokeDasharray={st.dash}
+        />
+        {icon && (
+          <path
+            d={icon}
+            transform={`translate(${s * 0.2},${s * 0.2}) scale(${(s * 0.6) / 10})`}
+            fill="none"
+            stroke={st.icon === 'check' ? textOnRevisionColor(0) : st.icon === 'bang' ? '#a40e26' : '#1f2328'}
+            strokeWidth={st.icon === 'bang' ? 2.4 : 1.6}
+            strokeLinecap="round"
+          />
+        )}
+      </g>
+    </svg>
+  );
+}
+
+export function Legend() {
+  const { t } = useTranslation();
+  return (
+    <div className="legend" aria-hidden="true">
+      <svg width="0" height="0" style={{ position: 'absolute' }}>
+        <defs>
+          <pattern
+            id="legend-hatch"
+            patternUnits="userSpaceOnUse"
+            width="5"
+            height="5"
+            patternTransform="rotate(45)"
+          >
+            <rect width="2" height="5" fill="#fff" opacity="0.85" />
+          </pattern>
+        </defs>
+      </svg>
+      <span className="legend-title">{t('cluster.legend')}:</span>
+      {ITEMS.map(([v, key]) => (
+        <span key={v} className="legend-item">
+          <Glyph visual={v} />
+          {t(key)}
+        </span>
+      ))}
+    </div>
+  );
+}

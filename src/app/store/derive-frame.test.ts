@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { createCluster, deepCopy, type Deployment } from '../../engine/index.ts';
+import { deriveFrame, stableFrame } from './derive-frame.ts';
+
+function deployment(image: string): Deployment {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web-deploy', namespace: 'default' },
+    spec: {
+      replicas: 4,
+      selector: { matchLabels: { app: 'web' } },
+      template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image }] } },
+    },
+  };
+}
+
+function setImage(c: ReturnType<typeof createCluster>, image: string) {
+  const d = deepCopy(c.api.get<Deployment>('Deployment', 'default', 'web-deploy')!);
+  d.spec!.template.spec!.containers[0]!.image = image;
+  c.api.update(d);
+  c.settle();
+}
+
+describe('deriveFrame', () => {
+  it('draws the learner namespace: nodes, the Deployment with its fenceposts, its ReplicaSet and Pods', () => {
+    const c = createCluster({ seed: 3, workers: 2 });
+    c.api.create(deployment('nginx:1.17'));
+    c.settle();
+    c.advanceBy(60_000);
+    const f = deriveFrame(c.api);
+    expect(f.nodes.map((n) => [n.name, n.status, n.controlPlane])).toEqual([
+      ['control-plane', 'Ready', true],
+      ['node1', 'Ready', false],
+      ['node2', 'Ready', false],
+    ]);
+    expect(f.nodes[0]!.taints).toEqual(['node-role.kubernetes.io/control-plane:NoSchedule']);
+    expect(f.deployments).toHaveLength(1);
+    expect(f.deployments[0]).toMatchObject({
+      name: 'web-deploy',
+      replicas: 4,
+      updated: 4,
+      available: 4,
+      strategy: 'RollingUpdate',
+      maxSurge: '25%',
+      maxUnavailable: '25%',
+      maxSurgeCount: 1,
+      maxUnavailableCount: 1,
+      image: 'nginx:1.17',
+    });
+    expect(f.replicaSets).toHaveLength(1);
+    expect(f.replicaSets[0]).toMatchObject({
+      deployment: 'web-deploy',
+      revision: 1,
+      colorIndex: 0,
+      desired: 4,
+      current: 4,
+      ready: 4,
+    });
+    expect(f.pods).toHaveLength(4);
+    for (const p of f.pods) {
+      expect(p).toMatchObject({
+        namespace: 'default',
+        status: 'Running',
+        readyText: '1/1',
+        ready: true,
+        revision: 1,
+        colorIndex: 0,
+        terminating: false,
+      });
+      expect(['node1', 'node2']).toContain(p.node);
+      expect(p.replicaSet).toBe(f.replicaSets[0]!.name);
+    }
+    // kube-system Pods are counted on their nodes, not drawn.
+    const others = f.nodes.reduce((s, n) => s + n.otherPods, 0);
+    expect(others).toBe(c.api.list('Pod').length - 4);
+  });
+
+  it('keeps a ReplicaSet colour when a rollback gives it a new revision', () => {
+    const c = createCluster({ seed: 3, workers: 2 });
+    c.api.create(deployment('nginx:1.17'));
+    c.settle();
+    c.advanceBy(60_000);
+    const first = deriveFrame(c.api).replicaSets[0]!;
+    setImage(c, 'nginx:1.18');
+    const mid = deriveFrame(c.api);
+    const second = mid.replicaSets.find((r) => r.uid !== first.uid)!;
+    expect(second).toMatchObject({ revision: 2, colorIndex: 1, image: 'nginx:1.18' });
+    c.advanceBy(120_000);
+    setImage(c, 'nginx:1.17');
+    c.advanceBy(120_000);
+    const after = deriveFrame(c.api);
+    expect(after.replicaSets.find((r) => r.uid === first.uid)).toMatchObject({
+      revision: 3,
+      colorIndex: 0,
+      desired: 4,
+    });
+    expect(after.pods.every((p) => p.revision === 3 && p.colorIndex === 0)).toBe(true);
+  });
+
+  it('marks deleted Pods Terminating, as kubectl prints them', () => {
+    const c = createCluster({ seed: 3, workers: 2 });
+    c.api.create(deployment('nginx:1.17'));
+    c.settle();
+    c.advanceBy(60_000);
+    const d = deepCopy(c.api.get<Deployment>('Deployment', 'default', 'web-deploy')!);
+    d.spec!.replicas = 2;
+    c.api.update(d);
+    c.settle();
+    const f = deriveFrame(c.api);
+    expect(f.pods.filter((p) => p.terminating).map((p) => p.status)).toEqual(['Terminating', 'Terminating']);
+  });
+
+  it('stableFrame returns the previous frame when nothing drawn changed', () => {
+    const c = createCluster({ seed: 3, workers: 2 });
+    const a = deriveFrame(c.api);
+    const b = deriveFrame(c.api);
+    expect(a).not.toBe(b);
+    expect(stableFrame(a, b)).toBe(a);
+    c.api.create(deployment('nginx:1.17'));
+    c.settle();
+    const changed = deriveFrame(c.api);
+    expect(stableFrame(a, changed)).toBe(changed);
+  });
+});

@@ -1,0 +1,177 @@
+// Cluster objects → the compact frame the view draws. Pure: reads the apiserver, writes nothing.
+import {
+  getScaledValueFromIntOrPercent,
+  parseTime,
+  type ApiServer,
+  type Deployment,
+  type Node,
+  type Pod,
+  type ReplicaSet,
+  type Stored,
+} from '../../engine/index.ts';
+import type {
+  DeploymentFrame,
+  Frame,
+  NodeFrame,
+  PodFrame,
+  ReplicaSetFrame,
+} from '../../view/cluster/frame.ts';
+import { printNodeStatus, printPodCells } from './pod-status.ts';
+
+const REVISION = 'deployment.kubernetes.io/revision';
+const CONTROL_PLANE = 'node-role.kubernetes.io/control-plane';
+
+const controllerOf = (
+  o: { metadata: { ownerReferences?: { kind: string; name: string; controller?: boolean }[] } },
+  kind: string,
+) => o.metadata.ownerReferences?.find((r) => r.kind === kind && r.controller !== false)?.name ?? null;
+
+function revisionOf(rs: Stored<ReplicaSet>): number | null {
+  const v = rs.metadata.annotations?.[REVISION];
+  if (v === undefined) return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : null;
+}
+
+function nodeFrame(n: Stored<Node>): NodeFrame {
+  return {
+    uid: n.metadata.uid,
+    name: n.metadata.name,
+    status: printNodeStatus(n),
+    ready: (n.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True'),
+    unschedulable: n.spec?.unschedulable === true,
+    controlPlane: n.metadata.labels?.[CONTROL_PLANE] !== undefined,
+    taints: (n.spec?.taints ?? []).map((t) =>
+      t.value ? `${t.key}=${t.value}:${t.effect}` : `${t.key}:${t.effect}`,
+    ),
+    otherPods: 0,
+  };
+}
+
+function image(template: { spec?: { containers?: { image?: string }[] } } | undefined): string {
+  return (template?.spec?.containers ?? []).map((c) => c.image ?? '').join(',');
+}
+
+// Models kubernetes/pkg/controller/deployment/util/deployment_util.go ResolveFenceposts
+function resolveFenceposts(d: Stored<Deployment>, replicas: number): [number, number] {
+  const ru = d.spec?.strategy?.rollingUpdate;
+  const [surge] = getScaledValueFromIntOrPercent(ru?.maxSurge ?? '25%', replicas, true);
+  let [unavailable] = getScaledValueFromIntOrPercent(ru?.maxUnavailable ?? '25%', replicas, false);
+  if (surge === 0 && unavailable === 0) unavailable = 1;
+  return [surge, unavailable];
+}
+
+export interface FrameOptions {
+  /** The namespace drawn (as kubectl, `default` unless told otherwise). Other Pods are only counted per node. */
+  namespace?: string;
+}
+
+export function deriveFrame(api: ApiServer, opts: FrameOptions = {}): Frame {
+  const ns = opts.namespace ?? 'default';
+  const nodes = api.list<Node>('Node').map(nodeFrame);
+  const rsList = api.list<ReplicaSet>('ReplicaSet', ns);
+
+  // Colour slot: the ReplicaSet's position among its Deployment's ReplicaSets by creation. It never changes,
+  // so a rollback brings the old colour back even though the revision number moves on.
+  const colorOf = new Map<string, number>();
+  const byOwner = new Map<string, Stored<ReplicaSet>[]>();
+  for (const rs of rsList) {
+    const key = `${rs.metadata.namespace ?? ''}/${controllerOf(rs, 'Deployment') ?? `rs:${rs.metadata.name}`}`;
+    const list = byOwner.get(key) ?? [];
+    list.push(rs);
+    byOwner.set(key, list);
+  }
+  for (const list of byOwner.values()) {
+    list
+      .slice()
+      .sort(
+        (a, b) =>
+          parseTime(a.metadata.creationTimestamp) - parseTime(b.metadata.creationTimestamp) ||
+          Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion),
+      )
+      .forEach((rs, i) => colorOf.set(rs.metadata.uid, i));
+  }
+
+  const rsByName = new Map<string, Stored<ReplicaSet>>();
+  const replicaSets: ReplicaSetFrame[] = rsList.map((rs) => {
+    rsByName.set(`${rs.metadata.namespace ?? ''}/${rs.metadata.name}`, rs);
+    return {
+      uid: rs.metadata.uid,
+      name: rs.metadata.name,
+      namespace: rs.metadata.namespace ?? 'default',
+      deployment: controllerOf(rs, 'Deployment'),
+      revision: revisionOf(rs),
+      colorIndex: colorOf.get(rs.metadata.uid) ?? 0,
+      desired: rs.spec?.replicas ?? 1,
+      current: rs.status?.replicas ?? 0,
+      ready: rs.status?.readyReplicas ?? 0,
+      available: rs.status?.availableReplicas ?? 0,
+      image: image(rs.spec?.template),
+      createdMs: parseTime(rs.metadata.creationTimestamp),
+    };
+  });
+
+  const byNode = new Map(nodes.map((n) => [n.name, n]));
+  const allPods = api.list<Pod>('Pod');
+  for (const p of allPods) {
+    if (p.metadata.namespace === ns || p.metadata.deletionTimestamp) continue;
+    const n = p.spec?.nodeName ? byNode.get(p.spec.nodeName) : undefined;
+    if (n) n.otherPods++;
+  }
+
+  const pods: PodFrame[] = allPods
+    .filter((p) => p.metadata.namespace === ns)
+    .map((p) => {
+      const cells = printPodCells(p);
+      const rsName = controllerOf(p, 'ReplicaSet');
+      const rs = rsName ? rsByName.get(`${p.metadata.namespace ?? ''}/${rsName}`) : undefined;
+      return {
+        uid: p.metadata.uid,
+        name: p.metadata.name,
+        namespace: p.metadata.namespace ?? 'default',
+        node: p.spec?.nodeName ?? null,
+        status: cells.status,
+        readyText: cells.ready,
+        ready: cells.totalContainers > 0 && cells.readyContainers === cells.totalContainers,
+        restarts: cells.restarts,
+        phase: p.status?.phase ?? 'Pending',
+        terminating: p.metadata.deletionTimestamp !== undefined,
+        replicaSet: rsName,
+        revision: rs ? revisionOf(rs) : null,
+        colorIndex: rs ? (colorOf.get(rs.metadata.uid) ?? 0) : null,
+        createdMs: parseTime(p.metadata.creationTimestamp),
+      };
+    });
+
+  const deployments: DeploymentFrame[] = api.list<Deployment>('Deployment', ns).map((d) => {
+    const replicas = d.spec?.replicas ?? 1;
+    const rolling = (d.spec?.strategy?.type ?? 'RollingUpdate') === 'RollingUpdate';
+    const [surge, unavailable] = rolling ? resolveFenceposts(d, replicas) : [0, 0];
+    const ru = d.spec?.strategy?.rollingUpdate;
+    const rev = d.metadata.annotations?.[REVISION];
+    return {
+      uid: d.metadata.uid,
+      name: d.metadata.name,
+      namespace: d.metadata.namespace ?? 'default',
+      replicas,
+      updated: d.status?.updatedReplicas ?? 0,
+      ready: d.status?.readyReplicas ?? 0,
+      available: d.status?.availableReplicas ?? 0,
+      total: d.status?.replicas ?? 0,
+      strategy: d.spec?.strategy?.type ?? 'RollingUpdate',
+      maxSurge: rolling ? String(ru?.maxSurge ?? '25%') : '',
+      maxUnavailable: rolling ? String(ru?.maxUnavailable ?? '25%') : '',
+      maxSurgeCount: surge,
+      maxUnavailableCount: unavailable,
+      revision: rev !== undefined ? Number(rev) : null,
+      image: image(d.spec?.template),
+    };
+  });
+
+  return { nodes, pods, replicaSets, deployments };
+}
+
+/** Returns `prev` when `next` draws the same picture, so subscribers can skip work by identity. */
+export function stableFrame(prev: Frame, next: Frame): Frame {
+  return JSON.stringify(prev) === JSON.stringify(next) ? prev : next;
+}

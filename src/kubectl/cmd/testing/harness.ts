@@ -1,0 +1,103 @@
+// Test harness: a cluster, a few files, and a way to run `kubectl ...` lines against them and drive
+// long-running commands through virtual time. Used by the kubectl tests only.
+import { createCluster, type Cluster, type ClusterOptions } from '../../../engine/index.ts';
+import { kubectl } from '../../kubectl.ts';
+import type { CommandEnv, Process } from '../../process.ts';
+
+export interface Result {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  done: boolean;
+}
+
+/** Splits a command line into words: whitespace-separated, with '...' and "..." quoting. */
+export function words(line: string): string[] {
+  const out: string[] = [];
+  let cur: string | undefined;
+  let quote: string | undefined;
+  for (const ch of line) {
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      else cur += ch;
+    } else if (ch === "'" || ch === '"') {
+      quote = ch;
+      cur ??= '';
+    } else if (/\s/.test(ch)) {
+      if (cur !== undefined) out.push(cur);
+      cur = undefined;
+    } else cur = (cur ?? '') + ch;
+  }
+  if (cur !== undefined) out.push(cur);
+  return out;
+}
+
+export class Harness {
+  readonly cluster: Cluster;
+  readonly files = new Map<string, string>();
+  stdin: string | undefined;
+
+  constructor(options: ClusterOptions = { readyAfterSeconds: 5, terminateAfterSeconds: 3 }) {
+    this.cluster = createCluster(options);
+  }
+
+  get env(): CommandEnv {
+    return {
+      cluster: this.cluster,
+      ...(this.stdin !== undefined ? { stdin: this.stdin } : {}),
+      readFile: (p) => this.files.get(p),
+    };
+  }
+
+  /** Starts `kubectl <line>` and returns the process (not yet polled). */
+  start(line: string): Process {
+    return kubectl(words(line.replace(/^kubectl\s+/, '')), this.env);
+  }
+
+  /** Runs `kubectl <line>` once: the output of the first poll. */
+  run(line: string): Result {
+    return this.start(line).poll();
+  }
+
+  /** Runs a command to completion, stepping the cluster's clock between polls. */
+  runToEnd(line: string, maxSteps = 10_000): Result {
+    const p = this.start(line);
+    return this.drive(p, maxSteps);
+  }
+
+  drive(p: Process, maxSteps = 10_000): Result {
+    const acc: Result = { stdout: '', stderr: '', exitCode: 0, done: false };
+    for (let i = 0; i <= maxSteps; i++) {
+      const u = p.poll();
+      acc.stdout += u.stdout;
+      acc.stderr += u.stderr;
+      if (u.done) return { ...acc, exitCode: u.exitCode, done: true };
+      if (!this.cluster.step()) break;
+    }
+    return acc;
+  }
+
+  /** Lets the cluster run for `ms` of virtual time. */
+  advance(ms: number): void {
+    this.cluster.advanceBy(ms);
+  }
+}
+
+export const webDeployYaml = (image = 'nginx:1.17', replicas = 4) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web-deploy
+spec:
+  replicas: ${replicas}
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: nginx
+        image: ${image}
+`;

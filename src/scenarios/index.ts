@@ -1,0 +1,13 @@
+// The scenarios the app offers, in menu order.
+import type { Scenario } from './schema.ts';
+import { deploymentBasics } from './deployment-basics/scenario.ts';
+
+export type { Scenario, Step, StepText, Check, Lang, Localized } from './schema.ts';
+export { evaluateCheck, type CheckContext } from './checks.ts';
+export { runCommand, runStep, settleUntil, type RunnerEnv, type CommandRun } from './runner.ts';
+
+export const scenarios: readonly Scenario[] = [deploymentBasics];
+
+export function findScenario(id: string): Scenario | undefined {
+  return scenarios.find((s) => s.id === id);
+}

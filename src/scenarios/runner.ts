@@ -1,0 +1,73 @@
+// Plays a scenario's steps without a browser: runs each command, lets virtual time pass until the command
+// finishes and the step's check holds. The transcript test uses it, and the app uses it to catch up when a
+// shared link opens at a later step.
+import type { Cluster } from '../engine/index.ts';
+import type { Process } from '../kubectl/process.ts';
+import { evaluateCheck } from './checks.ts';
+import type { Check, Step } from './schema.ts';
+
+export interface RunnerEnv {
+  cluster(): Cluster;
+  run(line: string): Process;
+  /** Command lines run so far; the runner appends to it. */
+  commands: string[];
+}
+
+export interface CommandRun {
+  command: string;
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+export interface RunOptions {
+  /** How long a command that keeps running (`rollout status`) may run before it is interrupted. */
+  maxCommandMs?: number;
+  /** How long to wait for the step's check after its commands. */
+  maxSettleMs?: number;
+  /** Virtual time between polls of a running command. */
+  pollMs?: number;
+}
+
+export function runCommand(env: RunnerEnv, line: string, opts: RunOptions = {}): CommandRun {
+  const maxMs = opts.maxCommandMs ?? 5 * 60_000;
+  const pollMs = opts.pollMs ?? 500;
+  env.commands.push(line);
+  const p = env.run(line);
+  let stdout = '';
+  let stderr = '';
+  let u = p.poll();
+  stdout += u.stdout;
+  stderr += u.stderr;
+  const start = env.cluster().now();
+  while (!u.done) {
+    const c = env.cluster();
+    if (c.now() - start >= maxMs) {
+      u = p.interrupt();
+    } else {
+      c.advanceTo(c.now() + pollMs);
+      u = p.poll();
+    }
+    stdout += u.stdout;
+    stderr += u.stderr;
+  }
+  return { command: line, stdout, stderr, exitCode: u.exitCode };
+}
+
+/** Advances virtual time until `check` holds (at most `maxMs`). Returns whether it holds. */
+export function settleUntil(env: RunnerEnv, check: Check, maxMs = 10 * 60_000): boolean {
+  const holds = () => evaluateCheck(check, { cluster: env.cluster(), commands: env.commands });
+  if (holds()) return true;
+  const c = env.cluster();
+  c.advanceTo(c.now() + maxMs, holds);
+  return holds();
+}
+
+export function runStep(
+  env: RunnerEnv,
+  step: Step,
+  opts: RunOptions = {},
+): { runs: CommandRun[]; reached: boolean } {
+  const runs = step.commands.map((line) => runCommand(env, line, opts));
+  return { runs, reached: settleUntil(env, step.check, opts.maxSettleMs) };
+}
