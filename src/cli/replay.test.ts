@@ -34,6 +34,11 @@ describe('replay', () => {
     );
   });
 
+  it('consumes the lines of a multi-line loop up to its done', () => {
+    const text = ['$ for i in 1 2', 'do', '  echo "n=$i"', 'done', 'prose', '$ echo end'].join('\n');
+    expect(replay(text)).toBe('$ for i in 1 2\ndo\n  echo "n=$i"\ndone\nn=1\nn=2\n$ echo end\nend\n');
+  });
+
   it('reads files named by commands through readFile', () => {
     const files: Record<string, string> = { 'notes.txt': 'from disk\n' };
     expect(replay('$ cat notes.txt\n', { readFile: (p) => files[p] })).toBe('$ cat notes.txt\nfrom disk\n');

@@ -1,11 +1,15 @@
-// The syntax tree of the bash subset the shell understands. Command substitution, loops and subshells are
-// future node types: add them to WordPart and Command and teach expand.ts / shell.ts to run them.
+// The syntax tree of the bash subset the shell understands: lists, and-or lists, pipelines, simple commands,
+// the compound commands for/while/until/if/{ }/( ), and words with parameters, `$(…)` and `$((…))`.
 
 /** A piece of a word before expansion. `quoted` parts are not field-split. */
 export type WordPart =
   | { type: 'text'; value: string; quoted: boolean }
   /** `$NAME`, `${NAME}`, `${NAME:-fallback}`, `$?`. */
-  | { type: 'param'; name: string; quoted: boolean; fallback?: Word };
+  | { type: 'param'; name: string; quoted: boolean; fallback?: Word }
+  /** `$(list)` or `` `list` ``: replaced by the list's standard output, trailing newlines removed. */
+  | { type: 'subst'; list: List; quoted: boolean; raw: string }
+  /** `$((expression))`: replaced by the value of the arithmetic expression. */
+  | { type: 'arith'; expr: string; quoted: boolean };
 
 export interface Word {
   parts: WordPart[];
@@ -35,6 +39,8 @@ export interface HeredocRedirect {
   body: string;
   /** The input ended before the terminator line. */
   unterminated: boolean;
+  /** 1-based line of the input naming the here-document (for bash's warning). */
+  line: number;
 }
 
 export type Redirect = FileRedirect | HeredocRedirect;
@@ -51,7 +57,41 @@ export interface SimpleCommand {
   redirects: Redirect[];
 }
 
-export type Command = SimpleCommand;
+/** `for NAME [in WORDS]; do BODY; done`. Without `in`, `words` is undefined (the positional parameters). */
+export interface ForCommand {
+  type: 'for';
+  name: string;
+  words: Word[] | undefined;
+  body: List;
+  redirects: Redirect[];
+}
+
+/** `while COND; do BODY; done` and `until COND; do BODY; done`. */
+export interface LoopCommand {
+  type: 'while' | 'until';
+  cond: List;
+  body: List;
+  redirects: Redirect[];
+}
+
+/** `if COND; then BODY; [elif COND; then BODY;]… [else BODY;] fi`. */
+export interface IfCommand {
+  type: 'if';
+  clauses: { cond: List; body: List }[];
+  otherwise: List | undefined;
+  redirects: Redirect[];
+}
+
+/** `{ LIST; }` runs in the shell itself; `( LIST )` in a subshell (its variable changes are undone). */
+export interface GroupCommand {
+  type: 'group' | 'subshell';
+  body: List;
+  redirects: Redirect[];
+}
+
+export type CompoundCommand = ForCommand | LoopCommand | IfCommand | GroupCommand;
+
+export type Command = SimpleCommand | CompoundCommand;
 
 export interface Pipeline {
   /** `! cmd` inverts the exit status. */

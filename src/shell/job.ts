@@ -112,3 +112,35 @@ export function toProcessUpdate(u: JobUpdate): ProcessUpdate {
   }
   return { stdout, stderr, done: u.done, exitCode: u.exitCode };
 }
+
+/**
+ * A command's standard input: undefined text is the terminal (nothing to read). Commands of a loop body share
+ * it: `read` takes a line, a command that looks at its stdin takes the rest (as `cat` would).
+ */
+export class Input {
+  private pos = 0;
+
+  constructor(private readonly text: string | undefined) {}
+
+  get isTerminal(): boolean {
+    return this.text === undefined;
+  }
+
+  /** Everything not read yet (undefined for the terminal); it counts as read. */
+  takeAll(): string | undefined {
+    if (this.text === undefined) return undefined;
+    const rest = this.text.slice(this.pos);
+    this.pos = this.text.length;
+    return rest;
+  }
+
+  /** The next line with its "\n" (the last may lack one), or undefined at end of input. */
+  takeLine(): string | undefined {
+    if (this.text === undefined || this.pos >= this.text.length) return undefined;
+    const nl = this.text.indexOf('\n', this.pos);
+    const end = nl < 0 ? this.text.length : nl + 1;
+    const line = this.text.slice(this.pos, end);
+    this.pos = end;
+    return line;
+  }
+}

@@ -1,9 +1,10 @@
 // Splits shell input into words, operators and redirections, as bash's tokenizer does for the subset we
-// support: quotes, backslash escapes, `$VAR`/`${VAR}` (kept as parts for expansion later), comments,
-// `;` `&&` `||` `|` `&`, redirections and here-documents (whose bodies follow the line that names them).
-import type { HeredocRedirect, RedirectOp, Word, WordPart } from './ast.ts';
+// support: quotes, backslash escapes, `$VAR`/`${VAR}` (kept as parts for expansion later), `$(…)` and
+// backquotes (their text lexed and parsed on the spot), `$((…))`, comments, `;` `&&` `||` `|` `&`,
+// redirections and here-documents (whose bodies follow the line that names them).
+import type { HeredocRedirect, List, RedirectOp, Word, WordPart } from './ast.ts';
 
-export type Operator = '&&' | '||' | '|' | ';' | '&' | '\n' | '(' | ')';
+export type Operator = '&&' | '||' | '|' | ';' | ';;' | '&' | '\n' | '(' | ')';
 
 export type Token =
   | { type: 'word'; word: Word }
@@ -25,16 +26,37 @@ const META = new Set([' ', '\t', '\n', ';', '&', '|', '<', '>', '(', ')']);
 const NAME_START = /[A-Za-z_]/;
 const NAME_CHAR = /[A-Za-z0-9_]/;
 
-export function tokenize(src: string): Token[] {
-  return new Lexer(src).run();
+export interface Tokens {
+  tokens: Token[];
+  /** The input ended with a backslash: an interactive shell would read a continuation line. */
+  continued: boolean;
+}
+
+/** Turns the tokens of a command substitution into its list (the parser, passed in to avoid an import cycle). */
+export type ParseTokens = (tokens: Token[]) => List;
+
+export function tokenize(src: string, parseTokens?: ParseTokens): Tokens {
+  const lexer = new Lexer(src, parseTokens);
+  const tokens = lexer.run();
+  return { tokens, continued: lexer.continued };
 }
 
 class Lexer {
-  private i = 0;
+  continued = false;
   private readonly tokens: Token[] = [];
   private pending: HeredocRedirect[] = [];
+  /** Open `(` of a command substitution's text (which ends at the `)` matching its `$(`). */
+  private depth = 0;
 
-  constructor(private readonly src: string) {}
+  /**
+   * `subst`: lex the text of a `$(` whose `(` is just before `i`, stopping after the matching `)`.
+   */
+  constructor(
+    private readonly src: string,
+    private readonly parseTokens: ParseTokens | undefined,
+    public i = 0,
+    private readonly subst = false,
+  ) {}
 
   run(): Token[] {
     for (;;) {
@@ -47,10 +69,15 @@ class Lexer {
         this.readHeredocBodies();
       } else if (c === '#') {
         while (this.i < this.src.length && this.src[this.i] !== '\n') this.i++;
+      } else if (this.subst && c === ')' && this.depth === 0) {
+        this.i++;
+        for (const h of this.pending) h.unterminated = true;
+        return this.tokens;
       } else if (!this.operator()) {
         this.tokens.push({ type: 'word', word: this.word() });
       }
     }
+    if (this.subst) throw new ShellSyntaxError("unexpected EOF while looking for matching `)'", true);
     // The input ended on the line naming a here-document: its body is still to come.
     for (const h of this.pending) h.unterminated = true;
     return this.tokens;
@@ -93,6 +120,7 @@ class Lexer {
       ['>', () => this.redirect(fd ?? 1, '>')],
       ['<', () => this.redirect(fd ?? 0, '<')],
       ['|', () => this.op('|')],
+      [';;', () => this.op(';;')],
       [';', () => this.op(';')],
       ['&', () => this.op('&')],
       ['(', () => this.op('(')],
@@ -109,6 +137,8 @@ class Lexer {
   }
 
   private op(op: Operator): void {
+    if (op === '(') this.depth++;
+    else if (op === ')') this.depth--;
     this.tokens.push({ type: 'op', op });
   }
 
@@ -120,12 +150,35 @@ class Lexer {
     this.skipBlanks();
     const c = this.src[this.i];
     if (c === undefined || META.has(c)) {
-      throw new ShellSyntaxError(`syntax error near unexpected token \`${c === undefined || c === '\n' ? 'newline' : c}'`, false);
+      throw new ShellSyntaxError(
+        `syntax error near unexpected token \`${c === undefined || c === '\n' ? 'newline' : c}'`,
+        false,
+      );
     }
     const word = this.word();
-    const delimiter = word.parts.map((p) => (p.type === 'text' ? p.value : `$${p.name}`)).join('');
+    const delimiter = word.parts
+      .map((p) =>
+        p.type === 'text'
+          ? p.value
+          : p.type === 'param'
+            ? `$${p.name}`
+            : p.type === 'subst'
+              ? p.raw
+              : `$((${p.expr}))`,
+      )
+      .join('');
     const quoted = word.parts.some((p) => p.quoted);
-    const redirect: HeredocRedirect = { type: 'heredoc', fd, delimiter, quoted, stripTabs, body: '', unterminated: false };
+    const line = this.src.slice(0, this.i).split('\n').length;
+    const redirect: HeredocRedirect = {
+      type: 'heredoc',
+      fd,
+      delimiter,
+      quoted,
+      stripTabs,
+      body: '',
+      unterminated: false,
+      line,
+    };
     this.pending.push(redirect);
     this.tokens.push({ type: 'heredoc', redirect });
   }
@@ -167,7 +220,13 @@ class Lexer {
       if (META.has(c)) break;
       if (c === '\\') {
         const next = this.src[this.i + 1];
-        if (next === undefined) throw new ShellSyntaxError('unexpected EOF after backslash', true);
+        if (next === undefined) {
+          // At the very end of the input a backslash stays literal (bash -c); a console asks for another line.
+          this.continued = true;
+          text('\\', true);
+          this.i++;
+          continue;
+        }
         this.i += 2;
         if (next !== '\n') text(next, true);
       } else if (c === "'") {
@@ -183,7 +242,7 @@ class Lexer {
         if (p) parts.push(p);
         else text('$', false);
       } else if (c === '`') {
-        throw new ShellSyntaxError('command substitution (`…`) is not supported yet', false);
+        parts.push(this.backquote(false));
       } else {
         text(c, false);
         this.i++;
@@ -215,7 +274,7 @@ class Lexer {
         if (p) parts.push(p);
         else text('$', true);
       } else if (c === '`') {
-        throw new ShellSyntaxError('command substitution (`…`) is not supported yet', false);
+        parts.push(this.backquote(true));
       } else {
         text(c, true);
         this.i++;
@@ -225,15 +284,26 @@ class Lexer {
   }
 
   /** `$NAME`, `${NAME}`, `${NAME:-word}`, `$?` at the cursor (which is on `$`), or undefined for a lone `$`. */
-  private param(quoted: boolean): WordPart | undefined {
+  param(quoted: boolean): WordPart | undefined {
     const s = this.src;
     const c = s[this.i + 1];
     if (c === undefined) {
       this.i++;
       return undefined;
     }
-    if (c === '(') throw new ShellSyntaxError('command substitution $(…) is not supported yet', false);
-    if (c === '?' || c === '$' || c === '#' || /\d/.test(c)) {
+    if (c === '(') {
+      const start = this.i;
+      if (s[this.i + 2] === '(') {
+        const end = arithEnd(s, this.i + 3);
+        this.i = end + 2;
+        return { type: 'arith', expr: s.slice(start + 3, end), quoted };
+      }
+      const sub = new Lexer(s, this.parseTokens, this.i + 2, true);
+      const tokens = sub.run();
+      this.i = sub.i;
+      return { type: 'subst', list: parseSub(this.parseTokens, tokens), quoted, raw: s.slice(start, this.i) };
+    }
+    if ('?$#@*!'.includes(c) || /\d/.test(c)) {
       this.i += 2;
       return { type: 'param', name: c, quoted };
     }
@@ -251,43 +321,107 @@ class Lexer {
       this.i = close + 1;
       const m = /^([A-Za-z_][A-Za-z0-9_]*|[?$#0-9])(?::-(.*))?$/s.exec(inner);
       if (!m) throw new ShellSyntaxError(`\${${inner}}: bad substitution`, false);
-      const fallback = m[2] !== undefined ? lexFallback(m[2], quoted) : undefined;
-      return fallback ? { type: 'param', name: m[1]!, quoted, fallback } : { type: 'param', name: m[1]!, quoted };
+      const fallback = m[2] !== undefined ? lexFallback(m[2], quoted, this.parseTokens) : undefined;
+      return fallback
+        ? { type: 'param', name: m[1]!, quoted, fallback }
+        : { type: 'param', name: m[1]!, quoted };
     }
     this.i++;
     return undefined;
   }
+
+  /** A backquoted command substitution at the cursor: `\$`, `` \` `` and `\\` (and `\"` in quotes) unescape. */
+  backquote(quoted: boolean): WordPart {
+    const s = this.src;
+    const start = this.i;
+    let body = '';
+    let j = this.i + 1;
+    for (;;) {
+      const c = s[j];
+      if (c === undefined) throw new ShellSyntaxError("unexpected EOF while looking for matching ``'", true);
+      if (c === '`') break;
+      const next = s[j + 1];
+      if (c === '\\' && next !== undefined && ('$`\\'.includes(next) || (quoted && next === '"'))) {
+        body += next;
+        j += 2;
+      } else {
+        body += c;
+        j++;
+      }
+    }
+    this.i = j + 1;
+    const tokens = new Lexer(body, this.parseTokens).run();
+    return { type: 'subst', list: parseSub(this.parseTokens, tokens), quoted, raw: s.slice(start, this.i) };
+  }
+}
+
+function parseSub(parseTokens: ParseTokens | undefined, tokens: Token[]): List {
+  if (!parseTokens) throw new ShellSyntaxError('command substitution is not supported here', false);
+  try {
+    return parseTokens(tokens);
+  } catch (e) {
+    // The substitution's text is closed: what is missing inside it can no longer be typed.
+    if (e instanceof ShellSyntaxError && e.incomplete)
+      throw new ShellSyntaxError("syntax error near unexpected token `)'", false);
+    throw e;
+  }
+}
+
+/** Index of the `))` closing a `$((` whose text starts at `from`. */
+function arithEnd(s: string, from: number): number {
+  let depth = 0;
+  for (let j = from; j < s.length; j++) {
+    const c = s[j];
+    if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth === 0 && s[j + 1] === ')') return j;
+      if (depth === 0) throw new ShellSyntaxError(`${s.slice(from, j)}: arithmetic syntax error`, false);
+      depth--;
+    }
+  }
+  throw new ShellSyntaxError("unexpected EOF while looking for matching `)'", true);
 }
 
 /** The `word` of `${X:-word}`: parsed as a word of its own (quotes and `$` work inside it). */
-function lexFallback(text: string, quoted: boolean): Word {
-  if (quoted) return { parts: lexHeredocBody(text), raw: text };
-  const lexer = new Lexer(text.replace(/[ \t]/g, '\\$&'));
+function lexFallback(text: string, quoted: boolean, parseTokens: ParseTokens | undefined): Word {
+  if (quoted) return { parts: lexHeredocBody(text, parseTokens), raw: text };
+  const lexer = new Lexer(text.replace(/[ \t]/g, '\\$&'), parseTokens);
   const toks = lexer.run();
   const first = toks[0];
-  return first?.type === 'word' ? first.word : { parts: [{ type: 'text', value: '', quoted: true }], raw: text };
+  return first?.type === 'word'
+    ? first.word
+    : { parts: [{ type: 'text', value: '', quoted: true }], raw: text };
 }
 
 /**
- * The parts of an unquoted here-document body: `$VAR` and `${VAR}` expand; backslash escapes only `$`, `` ` ``,
- * `\` and newline; quotes are ordinary characters. All parts count as quoted (no field splitting).
+ * The parts of an unquoted here-document body: `$VAR`, `${VAR}`, `$(…)`, `` `…` `` and `$((…))` expand;
+ * backslash escapes only `$`, `` ` ``, `\` and newline; quotes are ordinary characters. All parts count as
+ * quoted (no field splitting).
  */
-export function lexHeredocBody(body: string): WordPart[] {
+export function lexHeredocBody(body: string, parseTokens?: ParseTokens): WordPart[] {
   const parts: WordPart[] = [];
   let buf = '';
   const flush = () => {
     if (buf) parts.push({ type: 'text', value: buf, quoted: true });
     buf = '';
   };
-  for (let i = 0; i < body.length; ) {
+  for (let i = 0; i < body.length;) {
     const c = body[i]!;
     if (c === '\\' && i + 1 < body.length && '$`\\\n'.includes(body[i + 1]!)) {
       if (body[i + 1] !== '\n') buf += body[i + 1];
       i += 2;
+    } else if ((c === '$' && body[i + 1] === '(') || c === '`') {
+      // Lexed as in a double-quoted word; the quotes around it only mark it as not split.
+      const lexer = new Lexer(body, parseTokens, i);
+      const part = c === '`' ? lexer.backquote(true) : lexer.param(true);
+      flush();
+      if (part) parts.push(part);
+      i = lexer.i;
     } else if (c === '$') {
-      const m = /^\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*|[?$#0-9])(?::-([^}]*))?\}|([?$#0-9]))/.exec(
-        body.slice(i),
-      );
+      const m =
+        /^\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*|[?$#0-9])(?::-([^}]*))?\}|([?$#0-9]))/.exec(
+          body.slice(i),
+        );
       if (!m) {
         buf += c;
         i++;
@@ -295,8 +429,11 @@ export function lexHeredocBody(body: string): WordPart[] {
       }
       flush();
       const name = (m[1] ?? m[2] ?? m[4])!;
-      const fallback = m[3] !== undefined ? { parts: lexHeredocBody(m[3]), raw: m[3] } : undefined;
-      parts.push(fallback ? { type: 'param', name, quoted: true, fallback } : { type: 'param', name, quoted: true });
+      const fallback =
+        m[3] !== undefined ? { parts: lexHeredocBody(m[3], parseTokens), raw: m[3] } : undefined;
+      parts.push(
+        fallback ? { type: 'param', name, quoted: true, fallback } : { type: 'param', name, quoted: true },
+      );
       i += m[0].length;
     } else {
       buf += c;

@@ -26,7 +26,17 @@ function echo(args: string[]): Job {
       newline = false;
     }
     text = text.replace(/\\(0[0-7]{0,3}|x[0-9A-Fa-f]{1,2}|.)/g, (m, e: string) => {
-      const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', f: '\f', v: '\v', '\\': '\\' };
+      const simple: Record<string, string> = {
+        n: '\n',
+        t: '\t',
+        r: '\r',
+        a: '\x07',
+        b: '\b',
+        e: '\x1b',
+        f: '\f',
+        v: '\v',
+        '\\': '\\',
+      };
       if (e in simple) return simple[e]!;
       if (e[0] === '0') return String.fromCharCode(parseInt(e.slice(1) || '0', 8));
       if (e[0] === 'x') return String.fromCharCode(parseInt(e.slice(1), 16));
@@ -43,7 +53,11 @@ function cat(args: string[], ctx: CommandContext): Job {
   const files = args.length === 0 ? ['-'] : args;
   for (const f of files) {
     if (f.startsWith('-') && f !== '-') {
-      return doneJob(out, `${err}cat: invalid option -- '${f.slice(1, 2)}'\nTry 'cat --help' for more information.\n`, 1);
+      return doneJob(
+        out,
+        `${err}cat: invalid option -- '${f.slice(1, 2)}'\nTry 'cat --help' for more information.\n`,
+        1,
+      );
     }
     if (f === '-') {
       out += ctx.stdin ?? '';
@@ -107,17 +121,25 @@ function unset(args: string[], ctx: CommandContext): Job {
 export const HELP = `Rollout Lab shell: a small bash for driving the simulated cluster.
 
   kubectl ...                     the Kubernetes command-line tool (try: kubectl help)
+  curl [-s] [-S] [-i] [-o FILE] [-w FORMAT] URL
+                                  HTTP GET to a node port, ClusterIP, Service name or pod IP
   sim cluster create [--workers N] [--ready-after S] [--terminate-after S] [--seed N]
                                   replace the cluster with a fresh one
   sim node stop NAME              power a node off
   sim node start NAME             power it on again
+  sim host alias NAME NODE        let NAME (e.g. host01) resolve to a node
+  sim image add IMAGE [--port N] [--response TEXT]
+                                  make an image pullable (and answer curl)
   sleep N                         wait N seconds of virtual time
   timeout N COMMAND ...           stop COMMAND after N seconds (exit status 124)
-  echo, cat, ls, grep, head, tail, wc, true, false
-  export NAME=VALUE, unset NAME, clear, help
+  date                            the virtual clock (UTC)
+  echo, printf, cat, ls, grep, head, tail, wc, cut, tr, sort, uniq, awk, seq, xargs
+  read, test, [, true, false, :, export NAME=VALUE, unset NAME, clear, help
 
-Quotes, \\ escapes, $NAME and \${NAME}, NAME=VALUE, ;, &&, ||, | (into grep, head, tail, wc),
-> and >> into files of the home directory, and here-documents (<<EOF … EOF) work as in bash.
+As in bash: quotes, \\ escapes, $NAME, \${NAME:-default}, $(command), \`command\`, $((1 + 2)),
+NAME=VALUE, ;, &&, ||, | pipes, > and >> into files of the home directory, here-documents (<<EOF … EOF),
+for NAME in WORDS; do …; done, while/until …; do …; done, if …; then …; elif …; else …; fi,
+{ …; }, ( … ), break and continue. Ctrl-C stops the running command.
 `;
 
 export const basicCommands: Record<string, CommandSpec> = {

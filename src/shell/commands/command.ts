@@ -7,10 +7,19 @@ export interface CommandContext {
   session: Session;
   /** The cluster current when the command started. */
   cluster: Cluster;
-  /** Standard input (a here-document, `<` file or pipe), undefined when none is connected. */
-  stdin: string | undefined;
+  /**
+   * Standard input (a here-document, `<` file or pipe), undefined for the terminal. Reading it takes all of it
+   * (later commands of a `while read` loop body then find it empty).
+   */
+  readonly stdin: string | undefined;
+  /** Reads one line of standard input (with its "\n"); undefined at its end (`read`). */
+  readLine(): string | undefined;
+  /** The command's environment: the shell's variables plus its `NAME=value` prefixes. */
+  env: ReadonlyMap<string, string>;
   /** Reads a file of the virtual home directory (then the driver's file system). */
   readFile(path: string): string | undefined;
+  /** Writes a file of the virtual home directory. */
+  writeFile(path: string, text: string): void;
   /** Starts another command (for `timeout CMD`); `undefined` when `name` is not a command. */
   spawn(argv: string[], stdin: string | undefined): Job | undefined;
   /** Asks the console to clear its screen. */
@@ -30,7 +39,7 @@ export interface CommandSpec {
   run(args: string[], ctx: CommandContext): Job;
   /** When present, used for a pipeline stage fed by a pipe; returns a Job instead when it won't stream. */
   filter?(args: string[], ctx: CommandContext): Filter | Job;
-  /** Shell builtins (export, help) cannot be run by `timeout`. */
+  /** Shell builtins (export, read, help) cannot be run by `timeout` or `xargs`. */
   builtin?: boolean;
 }
 
