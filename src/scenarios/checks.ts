@@ -1,5 +1,13 @@
 // Evaluates a step's outcome check against the cluster (and the commands run so far).
-import type { Cluster, Deployment, Pod, ReplicaSet } from '../engine/index.ts';
+import {
+  isPodReady,
+  parseSelector,
+  type Cluster,
+  type Deployment,
+  type Node,
+  type Pod,
+  type ReplicaSet,
+} from '../engine/index.ts';
 import type { Check } from './schema.ts';
 
 export interface CheckContext {
@@ -37,10 +45,72 @@ function deploymentComplete(
   return true;
 }
 
+type CheckOf<T extends Check['type']> = Extract<Check, { type: T }>;
+
+function deploymentStatus(check: CheckOf<'deploymentStatus'>, cluster: Cluster): boolean {
+  const d = cluster.api.get<Deployment>('Deployment', check.namespace ?? 'default', check.name);
+  if (!d) return false;
+  const st = d.status ?? {};
+  if ((d.metadata.generation ?? 0) > (st.observedGeneration ?? 0)) return false;
+  const want: [number | undefined, number | undefined][] = [
+    [check.replicas, st.replicas],
+    [check.updatedReplicas, st.updatedReplicas],
+    [check.readyReplicas, st.readyReplicas],
+    [check.availableReplicas, st.availableReplicas],
+  ];
+  return want.every(([w, got]) => w === undefined || w === (got ?? 0));
+}
+
+function replicaSet(check: CheckOf<'replicaSet'>, cluster: Cluster): boolean {
+  const d = cluster.api.get<Deployment>('Deployment', check.namespace ?? 'default', check.deployment);
+  if (!d) return false;
+  return cluster.api
+    .listOwnedBy<ReplicaSet>('ReplicaSet', d.metadata.uid)
+    .filter((rs) => (rs.spec?.template?.spec?.containers ?? []).some((c) => c.image === check.image))
+    .some(
+      (rs) =>
+        (check.replicas === undefined || (rs.spec?.replicas ?? 1) === check.replicas) &&
+        (check.readyReplicas === undefined || (rs.status?.readyReplicas ?? 0) === check.readyReplicas),
+    );
+}
+
+function pods(check: CheckOf<'pods'>, cluster: Cluster): boolean {
+  const [selector, err] = parseSelector(check.selector);
+  if (err !== null) return false;
+  const waiting = check.waiting;
+  const matching = cluster.api
+    .list<Pod>('Pod', check.namespace ?? 'default', selector)
+    .filter(
+      (p) =>
+        (check.node === undefined || p.spec?.nodeName === check.node) &&
+        (check.terminating === undefined || !!p.metadata.deletionTimestamp === check.terminating) &&
+        (check.ready === undefined || isPodReady(p) === check.ready) &&
+        (waiting === undefined ||
+          (p.status?.containerStatuses ?? []).some((c) => waiting.includes(c.state?.waiting?.reason ?? ''))),
+    );
+  return matching.length === check.count;
+}
+
+// Models kubernetes/pkg/printers/internalversion/printers.go printNode (the STATUS column's Ready/NotReady)
+function nodeReady(check: CheckOf<'nodeReady'>, cluster: Cluster): boolean {
+  const node = cluster.api.get<Node>('Node', undefined, check.name);
+  if (!node) return false;
+  const ready = (node.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+  return ready === check.ready;
+}
+
 export function evaluateCheck(check: Check, ctx: CheckContext): boolean {
   switch (check.type) {
     case 'deploymentComplete':
       return deploymentComplete(check, ctx.cluster);
+    case 'deploymentStatus':
+      return deploymentStatus(check, ctx.cluster);
+    case 'replicaSet':
+      return replicaSet(check, ctx.cluster);
+    case 'pods':
+      return pods(check, ctx.cluster);
+    case 'nodeReady':
+      return nodeReady(check, ctx.cluster);
     case 'commandRun': {
       const re = new RegExp(check.pattern);
       return ctx.commands.some((c) => re.test(c.trim()));

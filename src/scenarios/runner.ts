@@ -4,7 +4,7 @@
 import type { Cluster } from '../engine/index.ts';
 import type { Process } from '../kubectl/process.ts';
 import { evaluateCheck } from './checks.ts';
-import type { Check, Step } from './schema.ts';
+import type { Check, Scenario, Step } from './schema.ts';
 
 export interface RunnerEnv {
   cluster(): Cluster;
@@ -68,6 +68,33 @@ export function runStep(
   step: Step,
   opts: RunOptions = {},
 ): { runs: CommandRun[]; reached: boolean } {
+  if (step.observe && !settleUntil(env, step.check, opts.maxSettleMs)) return { runs: [], reached: false };
   const runs = step.commands.map((line) => runCommand(env, line, opts));
   return { runs, reached: settleUntil(env, step.check, opts.maxSettleMs) };
+}
+
+/**
+ * Brings a fresh cluster to the state a scenario's step 1 starts from (`scenario.setup`): host aliases, the setup
+ * commands (not recorded as the learner's), then virtual time until `setup.until` holds. Throws when a setup
+ * command fails or the cluster never settles: the scenario itself is broken then.
+ */
+export function setUpScenario(
+  env: RunnerEnv,
+  scenario: Pick<Scenario, 'id' | 'setup'>,
+  opts: RunOptions = {},
+): CommandRun[] {
+  const setup = scenario.setup;
+  if (!setup) return [];
+  for (const [alias, node] of Object.entries(setup.hostAliases ?? {}))
+    env.cluster().hostAliases.set(alias, node);
+  const quiet: RunnerEnv = { cluster: () => env.cluster(), run: (line) => env.run(line), commands: [] };
+  const runs = (setup.commands ?? []).map((line) => runCommand(quiet, line, opts));
+  const failed = runs.find((r) => r.exitCode !== 0);
+  if (failed)
+    throw new Error(
+      `setup of ${scenario.id}: \`${failed.command}\` exited ${failed.exitCode}: ${failed.stderr}`,
+    );
+  if (setup.until && !settleUntil(quiet, setup.until, opts.maxSettleMs))
+    throw new Error(`setup of ${scenario.id}: the cluster did not settle`);
+  return runs;
 }

@@ -18,9 +18,64 @@ export type Check =
       image?: string;
       settled?: boolean;
     }
+  /**
+   * A Deployment's status counts equal these (each one optional), once the controller has observed its latest
+   * spec — e.g. `readyReplicas: 2` while two of four Pods sit on a NotReady node.
+   */
+  | {
+      type: 'deploymentStatus';
+      name: string;
+      namespace?: string;
+      replicas?: number;
+      updatedReplicas?: number;
+      readyReplicas?: number;
+      availableReplicas?: number;
+    }
+  /**
+   * A ReplicaSet owned by the Deployment, found by its Pod template's image, has this desired size (`spec.replicas`)
+   * and this many Ready Pods — e.g. a stalled rollout's new and old ReplicaSets.
+   */
+  | {
+      type: 'replicaSet';
+      deployment: string;
+      namespace?: string;
+      image: string;
+      replicas?: number;
+      readyReplicas?: number;
+    }
+  /**
+   * Exactly `count` Pods match the label selector and every given filter: the node they are bound to, whether they
+   * are being deleted (`Terminating`), whether their Ready condition is True, whether a container waits with one
+   * of the given reasons (`ErrImagePull`).
+   */
+  | {
+      type: 'pods';
+      namespace?: string;
+      selector: string;
+      count: number;
+      node?: string;
+      terminating?: boolean;
+      ready?: boolean;
+      waiting?: string[];
+    }
+  /** A Node is Ready (`kubectl get nodes` says `Ready`) or not (`NotReady`: its Ready condition is False or Unknown). */
+  | { type: 'nodeReady'; name: string; ready: boolean }
   /** The learner has run a command line matching this regular expression. */
   | { type: 'commandRun'; pattern: string }
   | { type: 'all'; checks: Check[] };
+
+/**
+ * What happens before step 1, out of sight: the cluster the tutorial assumes (a running Deployment and Service).
+ * Runs after the cluster is created and again after every restart.
+ */
+export interface ScenarioSetup {
+  /** Command lines run through the shell as the learner's would be; they do not count for `commandRun`. */
+  commands?: string[];
+  /** Host names `curl` resolves to a node (`cluster.hostAliases`), e.g. the tutorial's `host01`. */
+  hostAliases?: Record<string, string>;
+  /** Virtual time passes until this holds (e.g. every Pod Ready), so step 1 starts from a settled cluster. */
+  until?: Check;
+}
 
 export interface StepText {
   title: string;
@@ -35,6 +90,11 @@ export interface Step {
   /** Command lines, each with its own Run button, in the order to run them. */
   commands: string[];
   check: Check;
+  /**
+   * The commands only look at an outcome that time brings (an eviction 300 s later): a replay (`runStep`) lets
+   * time pass until the check holds, then runs them. The check must not wait for the commands themselves.
+   */
+  observe?: boolean;
 }
 
 export interface Scenario {
@@ -45,6 +105,8 @@ export interface Scenario {
   cluster: ClusterOptions;
   /** Files of the virtual home directory. */
   files: Record<string, string>;
+  /** Optional: how the cluster gets to the state step 1 starts from. */
+  setup?: ScenarioSetup;
   steps: Step[];
   /** Step texts by language, then by step id. */
   text: Record<Lang, Record<string, StepText>>;

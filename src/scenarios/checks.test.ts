@@ -1,0 +1,80 @@
+// The declarative step checks against a real (small) cluster: each one holds exactly when the state says so.
+import { describe, expect, it } from 'vitest';
+import { Session, Shell } from '../shell/index.ts';
+import { evaluateCheck } from './checks.ts';
+import { runCommand, settleUntil, type RunnerEnv } from './runner.ts';
+import type { Check } from './schema.ts';
+
+function cluster() {
+  const session = new Session({ seed: 11, workers: 2 });
+  const shell = new Shell(session);
+  const env: RunnerEnv = { cluster: () => session.cluster, run: (l) => shell.run(l), commands: [] };
+  runCommand(env, 'kubectl create deployment web --image=nginx:1.17 --replicas=2');
+  expect(settleUntil(env, { type: 'deploymentComplete', name: 'web', replicas: 2, settled: true })).toBe(
+    true,
+  );
+  const holds = (check: Check) => evaluateCheck(check, { cluster: env.cluster(), commands: env.commands });
+  return { env, holds };
+}
+
+describe('evaluateCheck', () => {
+  it('nodeReady follows the Ready condition, and an unknown node is never matched', () => {
+    const { env, holds } = cluster();
+    expect(holds({ type: 'nodeReady', name: 'node2', ready: true })).toBe(true);
+    expect(holds({ type: 'nodeReady', name: 'node2', ready: false })).toBe(false);
+    expect(holds({ type: 'nodeReady', name: 'node9', ready: false })).toBe(false);
+    runCommand(env, 'sim node stop node2');
+    expect(settleUntil(env, { type: 'nodeReady', name: 'node2', ready: false }, 70_000)).toBe(true);
+    expect(holds({ type: 'nodeReady', name: 'node1', ready: true })).toBe(true);
+  });
+
+  it('pods counts exactly, with selector, node, terminating, ready and waiting filters', () => {
+    const { env, holds } = cluster();
+    expect(holds({ type: 'pods', selector: 'app=web', count: 2 })).toBe(true);
+    expect(holds({ type: 'pods', selector: 'app=web', count: 1 })).toBe(false);
+    expect(holds({ type: 'pods', selector: 'app=other', count: 0 })).toBe(true);
+    expect(holds({ type: 'pods', selector: 'app=web', ready: true, terminating: false, count: 2 })).toBe(
+      true,
+    );
+    expect(holds({ type: 'pods', selector: 'app=web', waiting: ['ErrImagePull'], count: 0 })).toBe(true);
+    expect(holds({ type: 'pods', selector: 'app in (', count: 0 })).toBe(false);
+    const n1 = holds({ type: 'pods', selector: 'app=web', node: 'node1', count: 1 });
+    expect(n1).toBe(holds({ type: 'pods', selector: 'app=web', node: 'node2', count: 1 }));
+    // 2 replicas: maxSurge 1, maxUnavailable 0 — one new Pod that cannot pull, both old ones stay Ready.
+    runCommand(env, 'kubectl set image deployment/web nginx=nginx:no-such-tag');
+    const failing: Check = {
+      type: 'pods',
+      selector: 'app=web',
+      waiting: ['ErrImagePull', 'ImagePullBackOff'],
+      count: 1,
+    };
+    expect(settleUntil(env, failing)).toBe(true);
+    expect(holds({ type: 'pods', selector: 'app=web', ready: true, count: 2 })).toBe(true);
+    expect(holds({ type: 'pods', selector: 'app=web', ready: false, terminating: false, count: 1 })).toBe(
+      true,
+    );
+  });
+
+  it('replicaSet finds the Deployment’s ReplicaSet by image; deploymentStatus compares the status counts', () => {
+    const { env, holds } = cluster();
+    expect(
+      holds({ type: 'replicaSet', deployment: 'web', image: 'nginx:1.17', replicas: 2, readyReplicas: 2 }),
+    ).toBe(true);
+    expect(holds({ type: 'replicaSet', deployment: 'web', image: 'nginx:1.17', replicas: 3 })).toBe(false);
+    expect(holds({ type: 'replicaSet', deployment: 'web', image: 'nginx:1.18' })).toBe(false);
+    expect(holds({ type: 'replicaSet', deployment: 'nope', image: 'nginx:1.17' })).toBe(false);
+    expect(holds({ type: 'deploymentStatus', name: 'web', readyReplicas: 2, availableReplicas: 2 })).toBe(
+      true,
+    );
+    expect(holds({ type: 'deploymentStatus', name: 'web', readyReplicas: 1 })).toBe(false);
+    expect(holds({ type: 'deploymentStatus', name: 'nope' })).toBe(false);
+    runCommand(env, 'kubectl set image deployment/web nginx=nginx:1.18');
+    // maxSurge 1 (25% of 2, rounded up), maxUnavailable 0 (rounded down): one new Pod next to the two old ones.
+    expect(
+      holds({ type: 'replicaSet', deployment: 'web', image: 'nginx:1.18', replicas: 1, readyReplicas: 0 }),
+    ).toBe(true);
+    expect(
+      holds({ type: 'deploymentStatus', name: 'web', replicas: 3, updatedReplicas: 1, readyReplicas: 2 }),
+    ).toBe(true);
+  });
+});
