@@ -3,6 +3,7 @@ import { RuntimeContext } from './runtime-context.ts';
 import type { Runtime } from './runtime.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { TopBar } from './controls/TopBar.tsx';
+import { Timeline } from './controls/Timeline.tsx';
 import { HelpDialog } from './controls/HelpDialog.tsx';
 import { TutorialPanel } from './tutorial/TutorialPanel.tsx';
 import { ClusterPane } from './cluster/ClusterPane.tsx';
@@ -16,6 +17,9 @@ export function App({ runtime }: { runtime: Runtime }) {
       <div className="app">
         <ErrorBoundary name="topbar">
           <TopBar />
+        </ErrorBoundary>
+        <ErrorBoundary name="timeline">
+          <Timeline />
         </ErrorBoundary>
         <main className="main">
           <ErrorBoundary name="tutorial">

@@ -5,6 +5,7 @@ import { Session, Shell } from '../shell/index.ts';
 import {
   findScenario,
   runStep,
+  setUpScenario,
   scenarios,
   evaluateCheck,
   type Scenario,
@@ -18,14 +19,27 @@ import { createConsoleController, echo, type ConsoleController } from './console
 import { formatHash } from './tutorial/hash.ts';
 import type { ViewSelection } from '../view/cluster/frame.ts';
 import { describeSelection } from './cluster/describe.ts';
+import { createTimeMachine, type TimeInput, type TimeMachine } from './time/time-machine.ts';
+import { createHistory, type History } from './time/history.ts';
 
 export interface Runtime {
   store: AppStore;
   readonly scenario: Scenario;
   readonly session: Session;
   playback: Playback;
+  /** The console as the learner drives it: every action is recorded on the timeline. */
   console: ConsoleController;
+  /** Rewind, step back, scrub (time/time-machine.ts). */
+  time: TimeMachine;
+  /** Replica counts over virtual time for the guardrail chart. */
+  history: History;
   cluster(): Cluster;
+  /** Ctrl-L / the Clear button (recorded, so a rewind shows the console as it was). */
+  clearConsole(): void;
+  /** Moves the time cursor (session ms); earlier moments are rebuilt by replay. */
+  seek(ms: number): void;
+  /** Pauses and goes back to the previous change. */
+  stepBack(): void;
   /** Runs a tutorial command as if typed (a Run button). */
   runCommand(line: string): void;
   goToStep(step: number): void;
@@ -57,7 +71,12 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     for (const [k, v] of Object.entries(scenario.files)) session.files.set(k, v);
   };
   loadFiles();
-  const shell = new Shell(session, { onClear: () => store.getState().clearConsole() });
+  const newShell = () => new Shell(session, { onClear: () => store.getState().clearConsole() });
+  let shell = newShell();
+  /** Steps replayed before the session starts (a shared link opened at a later step). */
+  let prelude = 0;
+  let preludeHistoryDone = false;
+  let live = true;
 
   const evaluate = () => {
     const s = store.getState();
@@ -71,15 +90,40 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     }
   };
 
-  const bridge: EngineBridge = createEngineBridge(store, session.cluster, evaluate);
-  session.onClusterChange((c) => bridge.attach(c));
+  // eslint-disable-next-line prefer-const -- assigned once the time machine exists (the bridge reads it)
+  let time: TimeMachine;
+  const history = createHistory(() => time.now());
+  const syncTimeline = () => {
+    const s = store.getState();
+    const o = time.origin();
+    const h = Math.max(time.horizon(), time.now());
+    const v = time.version();
+    if (o !== s.originMs || h !== s.horizonMs || v !== s.timelineVersion) s.setTimeline(o, h, v);
+  };
+  const bridge: EngineBridge = createEngineBridge(
+    store,
+    session.cluster,
+    () => {
+      evaluate();
+      syncTimeline();
+    },
+    () => time.now(),
+  );
+  let previous = session.cluster;
+  session.onClusterChange((c) => {
+    time.clusterReplaced(previous, c);
+    previous = c;
+    history.attach(c);
+    bridge.attach(c);
+  });
 
-  const consoleCtl = createConsoleController({
+  const inner = createConsoleController({
     store,
     shell: () => shell,
     needsMoreInput: (t) => Shell.needsMoreInput(t),
     onCommand: (line) => store.getState().recordCommand(line),
     onDone: evaluate,
+    recordHistory: () => live,
   });
 
   const reportError = (e: unknown) => {
@@ -87,9 +131,94 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     store.getState().print('stderr', `internal error: ${e instanceof Error ? e.message : String(e)}\n`);
   };
 
+  const runPrelude = (step: number) => {
+    const s = store.getState();
+    s.setCatchingUp(true);
+    try {
+      const env: RunnerEnv = {
+        cluster: () => session.cluster,
+        run: (line) => shell.run(line),
+        commands: [],
+      };
+      for (let i = 0; i < Math.min(step, scenario.steps.length); i++) {
+        const result = runStep(env, scenario.steps[i]!);
+        for (const r of result.runs) {
+          s.print('input', echo(r.command));
+          s.print('stdout', r.stdout);
+          s.print('stderr', r.stderr);
+          if (!preludeHistoryDone) s.pushHistory(r.command);
+          s.recordCommand(r.command);
+        }
+        if (result.reached) s.markReached(i);
+      }
+      preludeHistoryDone = true;
+    } catch (e) {
+      reportError(e);
+    } finally {
+      s.setCatchingUp(false);
+    }
+  };
+
+  time = createTimeMachine({
+    cluster: () => session.cluster,
+    rebuild() {
+      inner.reset();
+      const s = store.getState();
+      s.setRunning(false);
+      s.setContinuation(null);
+      s.clearConsole();
+      s.resetCommands();
+      history.clear();
+      session.replaceCluster({ seed: 1, ...scenario.cluster });
+      loadFiles();
+      session.vars.clear();
+      shell = newShell();
+      try {
+        setUpScenario({ cluster: () => session.cluster, run: (l) => shell.run(l), commands: [] }, scenario);
+      } catch (e) {
+        reportError(e);
+      }
+      if (prelude > 0) runPrelude(prelude);
+    },
+    apply(input: TimeInput, isLive: boolean) {
+      live = isLive;
+      try {
+        if (input.kind === 'run') inner.run(input.text);
+        else if (input.kind === 'interrupt') {
+          store.getState().setContinuation(null);
+          inner.interrupt(input.pending);
+        } else store.getState().clearConsole();
+      } finally {
+        live = true;
+      }
+    },
+    poll: () => inner.poll(),
+  });
+  history.attach(session.cluster);
+
+  const consoleCtl: ConsoleController = {
+    submit(line) {
+      const s = store.getState();
+      const text = s.continuation !== null ? `${s.continuation}\n${line}` : line;
+      if (Shell.needsMoreInput(text)) return inner.submit(line);
+      time.act({ kind: 'run', text });
+      return true;
+    },
+    run(text) {
+      time.act({ kind: 'run', text });
+    },
+    interrupt(pending = '') {
+      const s = store.getState();
+      const typed = !s.running && s.continuation !== null ? `${s.continuation}\n${pending}` : pending;
+      time.act({ kind: 'interrupt', pending: typed });
+    },
+    poll: () => inner.poll(),
+    reset: () => inner.reset(),
+  };
+
   const playback = createPlayback({
     store,
-    cluster: () => session.cluster,
+    cluster: () => time,
     afterAdvance: () => {
       consoleCtl.poll();
       bridge.flush();
@@ -106,7 +235,29 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     session,
     playback,
     console: consoleCtl,
+    time,
+    history,
     cluster: () => session.cluster,
+    clearConsole() {
+      time.act({ kind: 'clear' });
+    },
+    seek(ms) {
+      try {
+        time.seek(ms);
+      } catch (e) {
+        reportError(e);
+      }
+      bridge.flush();
+    },
+    stepBack() {
+      store.getState().setPlaying(false);
+      try {
+        time.stepBack();
+      } catch (e) {
+        reportError(e);
+      }
+      bridge.flush();
+    },
     runCommand(line) {
       consoleCtl.run(line);
       bridge.flush();
@@ -118,43 +269,18 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       evaluate();
     },
     restart() {
-      if (store.getState().running) consoleCtl.interrupt();
-      session.replaceCluster(scenario.cluster);
-      loadFiles();
-      session.vars.clear();
+      prelude = 0;
       const s = store.getState();
       s.setScenario(scenario.id);
-      s.clearConsole();
+      time.reset();
       s.select(null);
       s.setPlaying(true);
       runtime.goToStep(0);
       bridge.flush();
     },
     catchUp(step) {
-      const s = store.getState();
-      s.setCatchingUp(true);
-      try {
-        const env: RunnerEnv = {
-          cluster: () => session.cluster,
-          run: (line) => shell.run(line),
-          commands: [],
-        };
-        for (let i = 0; i < Math.min(step, scenario.steps.length); i++) {
-          const result = runStep(env, scenario.steps[i]!);
-          for (const r of result.runs) {
-            s.print('input', echo(r.command));
-            s.print('stdout', r.stdout);
-            s.print('stderr', r.stderr);
-            s.pushHistory(r.command);
-            s.recordCommand(r.command);
-          }
-          if (result.reached) s.markReached(i);
-        }
-      } catch (e) {
-        reportError(e);
-      } finally {
-        s.setCatchingUp(false);
-      }
+      prelude = step;
+      time.reset();
       runtime.goToStep(step);
       bridge.flush();
     },
@@ -164,6 +290,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     dispose() {
       playback.dispose();
       bridge.dispose();
+      history.dispose();
     },
   };
 
@@ -171,6 +298,9 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   bridge.flush();
   const start = options.step ?? 0;
   if (start > 0) runtime.catchUp(start);
-  else runtime.goToStep(0);
+  else {
+    time.reset();
+    runtime.goToStep(0);
+  }
   return runtime;
 }

@@ -1,4 +1,4 @@
-// Keyboard shortcuts (product.md): Space play/pause, → next event, [ ] speed, / console, ? help.
+// Keyboard shortcuts (product.md): Space play/pause, → next event, ← step back, [ ] speed, / console, ? help.
 import { useEffect } from 'react';
 import type { Runtime } from './runtime.ts';
 import { nextSpeed } from './store/time-slice.ts';
@@ -35,6 +35,10 @@ export function useShortcuts(runtime: Runtime): void {
         case 'ArrowRight':
           e.preventDefault();
           runtime.playback.step();
+          break;
+        case 'ArrowLeft':
+          e.preventDefault();
+          runtime.stepBack();
           break;
         case '[':
           s.setSpeed(nextSpeed(s.speed, -1));

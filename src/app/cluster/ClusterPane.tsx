@@ -5,6 +5,7 @@ import { ClusterTable } from './ClusterTable.tsx';
 import { Inspector } from './Inspector.tsx';
 import { Legend } from './Legend.tsx';
 import { LiveRegion } from './LiveRegion.tsx';
+import { DetailsTabs } from '../details/DetailsTabs.tsx';
 
 export function ClusterPane() {
   const { t } = useTranslation();
@@ -20,6 +21,7 @@ export function ClusterPane() {
           </ErrorBoundary>
         </div>
       </ErrorBoundary>
+      <DetailsTabs />
       <Legend />
       <ClusterTable />
       <LiveRegion />

@@ -2,6 +2,24 @@
 import { useTranslation } from 'react-i18next';
 import { useAppState, useRuntime } from '../runtime-context.ts';
 
+/** Power a node off or on. Every UI action is also a command: it is typed into the console. */
+function NodePower({ name, running }: { name: string; running: boolean }) {
+  const { t } = useTranslation();
+  const runtime = useRuntime();
+  const command = `sim node ${running ? 'stop' : 'start'} ${name}`;
+  return (
+    <button
+      type="button"
+      className="small"
+      title={command}
+      data-testid="node-power"
+      onClick={() => runtime.runCommand(command)}
+    >
+      {running ? t('inspector.stopNode') : t('inspector.startNode')}
+    </button>
+  );
+}
+
 export function Inspector() {
   const { t } = useTranslation();
   const runtime = useRuntime();
@@ -23,6 +41,9 @@ export function Inspector() {
         <h2 id="inspector-title">
           <code>{t('inspector.title', { kind, name: selection.name })}</code>
         </h2>
+        {selection.kind === 'Node' && (
+          <NodePower name={selection.name} running={runtime.cluster().nodeRunning(selection.name)} />
+        )}
         <button type="button" className="small" onClick={() => runtime.store.getState().select(null)}>
           {t('inspector.close')}
         </button>

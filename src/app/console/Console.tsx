@@ -51,7 +51,7 @@ export function Console() {
     }
     if (e.key === 'l' && e.ctrlKey) {
       e.preventDefault();
-      runtime.store.getState().clearConsole();
+      runtime.clearConsole();
       return;
     }
     if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
@@ -76,7 +76,7 @@ export function Console() {
             {t('console.interrupt')}
           </button>
         )}
-        <button type="button" className="small" onClick={() => runtime.store.getState().clearConsole()}>
+        <button type="button" className="small" onClick={() => runtime.clearConsole()}>
           {t('console.clear')}
         </button>
       </div>

@@ -20,6 +20,8 @@ export interface ConsoleControllerOptions {
   onCommand?(line: string): void;
   /** Called when a command finishes. */
   onDone?(): void;
+  /** Whether a command started now goes into the ↑ history (not when history is being replayed). */
+  recordHistory?(): boolean;
 }
 
 export interface ConsoleController {
@@ -31,6 +33,8 @@ export interface ConsoleController {
   interrupt(pending?: string): void;
   /** Copies new output of the running command; call after every engine change. */
   poll(): void;
+  /** Forgets the running command without a word (the session is being rebuilt). */
+  reset(): void;
 }
 
 export const PROMPT = '$ ';
@@ -74,7 +78,7 @@ export function createConsoleController(opts: ConsoleControllerOptions): Console
     const s = store.getState();
     if (proc) controller.interrupt();
     s.print('input', echo(text));
-    s.pushHistory(text.replace(/\n$/, ''));
+    if (opts.recordHistory?.() ?? true) s.pushHistory(text.replace(/\n$/, ''));
     const first = text.split('\n')[0] ?? '';
     if (text.trim() === '') return;
     opts.onCommand?.(text.replace(/\n$/, '').split('\n').length > 1 ? first : text.trim());
@@ -112,6 +116,9 @@ export function createConsoleController(opts: ConsoleControllerOptions): Console
       const typed = s.continuation !== null ? `${s.continuation}\n${pending}` : pending;
       s.setContinuation(null);
       s.print('input', `${echo(typed).replace(/\n$/, '')}^C\n`);
+    },
+    reset() {
+      proc = null;
     },
     poll() {
       if (proc) {

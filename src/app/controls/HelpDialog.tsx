@@ -5,6 +5,7 @@ import { useAppState, useRuntime } from '../runtime-context.ts';
 const KEYS: [string, string][] = [
   ['Space', 'help.space'],
   ['→', 'help.right'],
+  ['←', 'help.left'],
   ['[  ]', 'help.speed'],
   ['/', 'help.slash'],
   ['?', 'help.question'],

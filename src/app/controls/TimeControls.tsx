@@ -36,6 +36,16 @@ export function TimeControls() {
       <button
         type="button"
         className="icon-button"
+        aria-label={t('time.stepBack')}
+        title={`${t('time.stepBack')} (←)`}
+        data-testid="step-back"
+        onClick={() => runtime.stepBack()}
+      >
+        <span aria-hidden="true">❘◀</span>
+      </button>
+      <button
+        type="button"
+        className="icon-button"
         aria-label={t('time.step')}
         title={`${t('time.step')} (→)`}
         onClick={() => runtime.playback.step()}

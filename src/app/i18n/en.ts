@@ -19,6 +19,10 @@ export const en = {
     speed: 'Speed',
     clock: 'Virtual time since the cluster started',
     paused: 'paused',
+    stepBack: 'Rewind to the previous change',
+    timeline: 'Timeline: drag to rewind or replay',
+    timelineValue: '{{clock}} of {{end}}',
+    rewound: 'rewound',
   },
   tutorial: {
     region: 'Tutorial',
@@ -78,6 +82,8 @@ export const en = {
     close: 'Close',
     gone: 'This object no longer exists.',
     unavailable: 'describe is not available yet.',
+    stopNode: 'Stop node',
+    startNode: 'Start node',
   },
   view: {
     deploymentTitle: 'Deployment {{name}}',
@@ -94,6 +100,99 @@ export const en = {
     waitingCount: '{{count}} waiting',
     otherPods: '+{{count}} Pods in other namespaces',
   },
+  tabs: {
+    label: 'Details',
+    guardrail: 'Guardrail chart',
+    events: 'Events',
+    hide: 'Hide',
+  },
+  guardrail: {
+    title: 'Replica counts of Deployment {{name}} over virtual time',
+    none: 'No Deployment yet. Create one and its Pod counts appear here.',
+    total: 'Pods (total)',
+    available: 'available',
+    updated: 'updated',
+    desired: 'desired r{{revision}}',
+    ceiling: 'ceiling {{replicas}} + ⌈{{surge}}⌉ = {{max}}',
+    floor: 'floor {{replicas}} − ⌊{{unavailable}}⌋ = {{min}}',
+    summary:
+      'At {{clock}}: {{total}} Pods, {{available}} available, {{updated}} updated; allowed between {{min}} available and {{max}} Pods.',
+    axisTime: 'virtual time',
+    axisPods: 'Pods',
+  },
+  events: {
+    filter: 'Filter events',
+    filterPlaceholder: 'Filter: reason, object or message',
+    warningsOnly: 'Warnings only',
+    lastSeen: 'LAST SEEN',
+    type: 'TYPE',
+    reason: 'REASON',
+    object: 'OBJECT',
+    message: 'MESSAGE',
+    none: 'No events yet.',
+    why: 'Why?',
+    whyTitle: 'Why the {{controller}} did this',
+    seek: 'Go to {{clock}}',
+    more: '{{count}} older events not shown',
+  },
+  why: {
+    upstream: 'Upstream: {{fn}}',
+    rules: {
+      deployment_paused:
+        'The Deployment is paused → the controller only keeps the replica counts in line, no rollout.',
+      sync_scalingEvent:
+        'The Deployment asks for {{replicas}} replicas but ReplicaSet {{replicaSet}} was sized for {{desiredReplicasAnnotation}} → a scaling event: resize, no new revision.',
+      sync_newReplicaSetCreated:
+        'The Pod template changed (hash {{podTemplateHash}}) → create ReplicaSet {{replicaSet}} as revision {{revision}}. maxTotalPods = {{replicas}} + {{maxSurgeExpr}} = {{maxTotalPods}}; {{currentPodCount}} Pods exist → it starts with {{newReplicasCount}}.',
+      sync_newReplicaSetRevision:
+        'ReplicaSet {{replicaSet}} matches the Pod template again (a rollback) → its revision goes from {{oldRevision}} to {{newRevision}}.',
+      sync_hashCollision:
+        'A ReplicaSet with the same template hash but another template exists → collisionCount {{oldCollisionCount}} → {{newCollisionCount}}.',
+      sync_scaleActiveOrLatest:
+        "Only ReplicaSet {{replicaSet}} is active → give it the Deployment's {{replicas}} replicas (it had {{current}}).",
+      sync_scaleDownOldSaturated:
+        'The new ReplicaSet {{newReplicaSet}} has all {{replicas}} replicas available → the old ReplicaSet {{replicaSet}} goes to 0.',
+      sync_proportionalScale:
+        'Resized during a rollout: allowed = {{replicas}} + {{maxSurge}} = {{allowedSize}}, the ReplicaSets have {{allRSsReplicas}} → {{deploymentReplicasToAdd}} shared in proportion; {{replicaSet}}: {{current}} → {{newSize}}.',
+      sync_cleanupDeployment:
+        'More old ReplicaSets than revisionHistoryLimit {{revisionHistoryLimit}} → delete {{replicaSet}} (revision {{revision}}).',
+      rolling_scaleUpNew:
+        'maxTotalPods = {{replicas}} + {{maxSurgeExpr}} = {{maxTotalPods}}; {{currentPodCount}} Pods exist → scale the new ReplicaSet {{replicaSet}} up by {{delta}} ({{newRSReplicas}} → {{newReplicasCount}}).',
+      rolling_newAtMaxSurge:
+        'maxTotalPods = {{replicas}} + {{maxSurgeExpr}} = {{maxTotalPods}}; {{currentPodCount}} Pods exist → the new ReplicaSet {{replicaSet}} must wait at {{newRSReplicas}}.',
+      rolling_scaleDownNewToReplicas:
+        'The new ReplicaSet {{replicaSet}} has {{newRSReplicas}} but the Deployment wants {{replicas}} → scale it down to {{replicas}}.',
+      rolling_oldBlockedByUnavailable:
+        'maxScaledDown = all Pods {{allPodsCount}} − minAvailable {{minAvailable}} − new Pods not yet available {{newRSUnavailablePodCount}} = {{maxScaledDown}} → no old Pod may go yet.',
+      rolling_cleanupUnhealthy:
+        'Old ReplicaSet {{replicaSet}} has {{specReplicas}} replicas but only {{availableReplicas}} available → remove unhealthy ones first: down by {{scaledDownCount}}.',
+      rolling_oldAtMinAvailable:
+        '{{availablePodCount}} Pods available, not more than minAvailable {{minAvailable}} → wait before removing old Pods.',
+      rolling_scaleDownOld:
+        'minAvailable = {{replicas}} − {{maxUnavailableExpr}} = {{minAvailable}}; {{availablePodCount}} Pods available → {{totalScaleDownCount}} may go; scale the old ReplicaSet {{replicaSet}} down by {{scaleDownCount}}.',
+      recreate_scaleDownOld:
+        'Recreate: every old Pod goes first → scale {{replicaSet}} from {{current}} to 0.',
+      recreate_waitOldPods: 'Recreate: {{oldReplicas}} old Pods still exist → wait before creating new ones.',
+      recreate_scaleUpNew:
+        'Recreate: no old Pods left → scale {{replicaSet}} from {{current}} to {{replicas}}.',
+      progress_paused: 'The Deployment was paused → progress is not timed.',
+      progress_resumed: 'The Deployment was resumed → progress is timed again.',
+      progress_complete:
+        'updated {{updatedReplicas}} = replicas {{replicas}} = available {{availableReplicas}}, no old Pods → the rollout is complete.',
+      progress_timedOut:
+        'No progress for progressDeadlineSeconds {{progressDeadlineSeconds}} s (last at {{lastUpdateTime}}) → Progressing=False, ProgressDeadlineExceeded.',
+      progress_requeueStuck:
+        'Check again at {{recheckAt}} whether the rollout is stuck (deadline {{progressDeadlineSeconds}} s).',
+      status_available:
+        '{{availableReplicas}} available ≥ minAvailable = {{replicas}} − {{maxUnavailable}} = {{minAvailable}} → Available=True.',
+      status_unavailable:
+        '{{availableReplicas}} available < minAvailable = {{replicas}} − {{maxUnavailable}} = {{minAvailable}} → Available=False.',
+      nodelifecycle_nodeUnreachable:
+        'No Lease renewal since {{lastLeaseRenewal}} s, more than the {{gracePeriodSeconds}} s grace period → the node is Unknown: taint it unreachable and mark its Pods not ready.',
+      tainteviction_tolerationExpired:
+        'Pod on {{node}} tolerated the unreachable taint for {{tolerationSeconds}} s, which has passed → delete it.',
+    },
+  },
   help: {
     title: 'Keyboard shortcuts',
     space: 'Play / pause virtual time',
@@ -102,6 +201,7 @@ export const en = {
     slash: 'Focus the console',
     question: 'Show this help',
     close: 'Close',
+    left: 'Rewind to the previous change',
   },
   error: {
     title: 'Something went wrong in this panel.',

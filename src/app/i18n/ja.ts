@@ -21,6 +21,10 @@ export const ja: Resources = {
     speed: '速度',
     clock: 'クラスター起動からの仮想時間',
     paused: '停止中',
+    stepBack: '一つ前の変化まで戻る',
+    timeline: 'タイムライン：ドラッグで巻き戻し・再生',
+    timelineValue: '{{clock}}（最後は {{end}}）',
+    rewound: '巻き戻し中',
   },
   tutorial: {
     region: 'チュートリアル',
@@ -80,6 +84,8 @@ export const ja: Resources = {
     close: '閉じる',
     gone: 'このオブジェクトはもう存在しません。',
     unavailable: 'describe はまだ使えません。',
+    stopNode: 'ノードを停止',
+    startNode: 'ノードを起動',
   },
   view: {
     deploymentTitle: 'Deployment {{name}}',
@@ -96,6 +102,99 @@ export const ja: Resources = {
     waitingCount: '{{count}} 個待機中',
     otherPods: '他の名前空間の Pod +{{count}}',
   },
+  tabs: {
+    label: '詳細',
+    guardrail: 'ガードレール',
+    events: 'イベント',
+    hide: '閉じる',
+  },
+  guardrail: {
+    title: 'Deployment {{name}} のレプリカ数の推移（仮想時間）',
+    none: 'まだ Deployment がありません。作成するとここに Pod 数が表示されます。',
+    total: 'Pod（合計）',
+    available: '利用可能',
+    updated: '更新済み',
+    desired: '希望数 r{{revision}}',
+    ceiling: '上限 {{replicas}} + ⌈{{surge}}⌉ = {{max}}',
+    floor: '下限 {{replicas}} − ⌊{{unavailable}}⌋ = {{min}}',
+    summary:
+      '{{clock}}：Pod {{total}} 個、利用可能 {{available}}、更新済み {{updated}}。許される範囲は利用可能 {{min}} 以上、Pod {{max}} 以下。',
+    axisTime: '仮想時間',
+    axisPods: 'Pod',
+  },
+  events: {
+    filter: 'イベントを絞り込む',
+    filterPlaceholder: '絞り込み：理由・オブジェクト・メッセージ',
+    warningsOnly: 'Warning のみ',
+    lastSeen: 'LAST SEEN',
+    type: 'TYPE',
+    reason: 'REASON',
+    object: 'OBJECT',
+    message: 'MESSAGE',
+    none: 'まだイベントはありません。',
+    why: 'なぜ？',
+    whyTitle: '{{controller}} がこうした理由',
+    seek: '{{clock}} へ移動',
+    more: '古いイベント {{count}} 件は省略',
+  },
+  why: {
+    upstream: '上流の関数：{{fn}}',
+    rules: {
+      deployment_paused: 'Deployment が一時停止中 → レプリカ数を合わせるだけで、ロールアウトはしません。',
+      sync_scalingEvent:
+        'Deployment の replicas は {{replicas}}、ReplicaSet {{replicaSet}} は {{desiredReplicasAnnotation}} 用の大きさ → スケールのイベント：新しいリビジョンは作らず大きさだけ変えます。',
+      sync_newReplicaSetCreated:
+        'Pod テンプレートが変わった（ハッシュ {{podTemplateHash}}）→ ReplicaSet {{replicaSet}} をリビジョン {{revision}} として作成。maxTotalPods = {{replicas}} + {{maxSurgeExpr}} = {{maxTotalPods}}、Pod は {{currentPodCount}} 個 → {{newReplicasCount}} 個から始めます。',
+      sync_newReplicaSetRevision:
+        'ReplicaSet {{replicaSet}} が再び Pod テンプレートと一致（ロールバック）→ リビジョンを {{oldRevision}} から {{newRevision}} に。',
+      sync_hashCollision:
+        '同じテンプレートハッシュで別のテンプレートの ReplicaSet がある → collisionCount {{oldCollisionCount}} → {{newCollisionCount}}。',
+      sync_scaleActiveOrLatest:
+        '動いている ReplicaSet は {{replicaSet}} だけ → Deployment の {{replicas}} レプリカにします（これまで {{current}}）。',
+      sync_scaleDownOldSaturated:
+        '新しい ReplicaSet {{newReplicaSet}} の {{replicas}} レプリカがすべて利用可能 → 古い ReplicaSet {{replicaSet}} を 0 に。',
+      sync_proportionalScale:
+        'ロールアウト中に大きさが変わった：許容数 = {{replicas}} + {{maxSurge}} = {{allowedSize}}、ReplicaSet の合計は {{allRSsReplicas}} → {{deploymentReplicasToAdd}} を比例配分。{{replicaSet}}：{{current}} → {{newSize}}。',
+      sync_cleanupDeployment:
+        '古い ReplicaSet が revisionHistoryLimit {{revisionHistoryLimit}} より多い → {{replicaSet}}（リビジョン {{revision}}）を削除。',
+      rolling_scaleUpNew:
+        'maxTotalPods = {{replicas}} + {{maxSurgeExpr}} = {{maxTotalPods}}、Pod は {{currentPodCount}} 個 → 新しい ReplicaSet {{replicaSet}} を {{delta}} 増やす（{{newRSReplicas}} → {{newReplicasCount}}）。',
+      rolling_newAtMaxSurge:
+        'maxTotalPods = {{replicas}} + {{maxSurgeExpr}} = {{maxTotalPods}}、Pod は {{currentPodCount}} 個 → 新しい ReplicaSet {{replicaSet}} は {{newRSReplicas}} のまま待ちます。',
+      rolling_scaleDownNewToReplicas:
+        '新しい ReplicaSet {{replicaSet}} は {{newRSReplicas}}、Deployment の希望は {{replicas}} → {{replicas}} に減らします。',
+      rolling_oldBlockedByUnavailable:
+        'maxScaledDown = 全 Pod {{allPodsCount}} − minAvailable {{minAvailable}} − まだ利用可能でない新 Pod {{newRSUnavailablePodCount}} = {{maxScaledDown}} → 古い Pod はまだ減らせません。',
+      rolling_cleanupUnhealthy:
+        '古い ReplicaSet {{replicaSet}} は {{specReplicas}} レプリカで利用可能は {{availableReplicas}} → 不健全なものから先に {{scaledDownCount}} 減らします。',
+      rolling_oldAtMinAvailable:
+        '利用可能な Pod は {{availablePodCount}} で minAvailable {{minAvailable}} を超えない → 古い Pod を減らすのを待ちます。',
+      rolling_scaleDownOld:
+        'minAvailable = {{replicas}} − {{maxUnavailableExpr}} = {{minAvailable}}、利用可能な Pod は {{availablePodCount}} → {{totalScaleDownCount}} 減らせる。古い ReplicaSet {{replicaSet}} を {{scaleDownCount}} 減らします。',
+      recreate_scaleDownOld:
+        'Recreate：まず古い Pod をすべて消す → {{replicaSet}} を {{current}} から 0 に。',
+      recreate_waitOldPods:
+        'Recreate：古い Pod がまだ {{oldReplicas}} 個ある → 新しい Pod を作るのを待ちます。',
+      recreate_scaleUpNew:
+        'Recreate：古い Pod がなくなった → {{replicaSet}} を {{current}} から {{replicas}} に。',
+      progress_paused: 'Deployment が一時停止された → 進捗の期限は測りません。',
+      progress_resumed: 'Deployment が再開された → 進捗の期限をまた測ります。',
+      progress_complete:
+        '更新済み {{updatedReplicas}} = replicas {{replicas}} = 利用可能 {{availableReplicas}}、古い Pod なし → ロールアウト完了。',
+      progress_timedOut:
+        'progressDeadlineSeconds {{progressDeadlineSeconds}} 秒のあいだ進捗なし（最後は {{lastUpdateTime}}）→ Progressing=False、ProgressDeadlineExceeded。',
+      progress_requeueStuck:
+        '{{recheckAt}} に止まっていないか再確認（期限 {{progressDeadlineSeconds}} 秒）。',
+      status_available:
+        '利用可能 {{availableReplicas}} ≥ minAvailable = {{replicas}} − {{maxUnavailable}} = {{minAvailable}} → Available=True。',
+      status_unavailable:
+        '利用可能 {{availableReplicas}} < minAvailable = {{replicas}} − {{maxUnavailable}} = {{minAvailable}} → Available=False。',
+      nodelifecycle_nodeUnreachable:
+        '{{lastLeaseRenewal}} 秒以降 Lease の更新がなく、猶予 {{gracePeriodSeconds}} 秒を過ぎた → ノードは Unknown：unreachable の taint を付け、Pod を NotReady に。',
+      tainteviction_tolerationExpired:
+        '{{node}} 上の Pod は unreachable の taint を {{tolerationSeconds}} 秒まで許容、それが過ぎた → 削除します。',
+    },
+  },
   help: {
     title: 'キーボード操作',
     space: '仮想時間の再生／一時停止',
@@ -104,6 +203,7 @@ export const ja: Resources = {
     slash: 'コンソールへ移動',
     question: 'このヘルプを表示',
     close: '閉じる',
+    left: '一つ前の変化まで戻る',
   },
   error: {
     title: 'このパネルでエラーが起きました。',

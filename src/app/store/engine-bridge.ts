@@ -14,7 +14,13 @@ export interface EngineBridge {
 
 const WATCHED = new Set(['Pod', 'Node', 'ReplicaSet', 'Deployment']);
 
-export function createEngineBridge(store: AppStore, cluster: Cluster, onFlush?: () => void): EngineBridge {
+export function createEngineBridge(
+  store: AppStore,
+  cluster: Cluster,
+  onFlush?: () => void,
+  /** Session time (it outlives a replaced cluster); defaults to the cluster's elapsed time. */
+  elapsedOf: (c: Cluster) => number = (c) => c.elapsed(),
+): EngineBridge {
   let current = cluster;
   let dirty = true;
   let scheduled = false;
@@ -42,7 +48,7 @@ export function createEngineBridge(store: AppStore, cluster: Cluster, onFlush?: 
   const bridge: EngineBridge = {
     flush() {
       const s = store.getState();
-      const elapsed = current.elapsed();
+      const elapsed = elapsedOf(current);
       if (elapsed !== s.elapsedMs) s.setElapsed(elapsed);
       if (dirty) {
         dirty = false;

@@ -9,7 +9,13 @@ export interface TimeSlice {
   speed: number;
   /** Virtual milliseconds since the cluster started. */
   elapsedMs: number;
+  /** The span one can scrub: from the origin (after any catch-up) to the latest moment reached. */
+  originMs: number;
+  horizonMs: number;
+  /** Bumped when the timeline's marks or inputs change. */
+  timelineVersion: number;
   setPlaying(playing: boolean): void;
+  setTimeline(originMs: number, horizonMs: number, version: number): void;
   setSpeed(speed: number): void;
   setElapsed(ms: number): void;
 }
@@ -18,7 +24,11 @@ export const createTimeSlice: StateCreator<AppState, [], [], TimeSlice> = (set) 
   playing: true,
   speed: 1,
   elapsedMs: 0,
+  originMs: 0,
+  horizonMs: 0,
+  timelineVersion: 0,
   setPlaying: (playing) => set({ playing }),
+  setTimeline: (originMs, horizonMs, timelineVersion) => set({ originMs, horizonMs, timelineVersion }),
   setSpeed: (speed) => set({ speed }),
   setElapsed: (elapsedMs) => set({ elapsedMs }),
 });

@@ -16,6 +16,8 @@ export interface TutorialSlice {
   setStep(step: number): void;
   markReached(step: number): void;
   recordCommand(line: string): void;
+  /** Forgets the commands run (a rewind replays them again). */
+  resetCommands(): void;
   setCatchingUp(v: boolean): void;
 }
 
@@ -29,5 +31,6 @@ export const createTutorialSlice: StateCreator<AppState, [], [], TutorialSlice> 
   setStep: (step) => set({ step }),
   markReached: (step) => set((s) => (s.reached.includes(step) ? s : { reached: [...s.reached, step] })),
   recordCommand: (line) => set((s) => ({ commandsRun: [...s.commandsRun, line] })),
+  resetCommands: () => set({ commandsRun: [] }),
   setCatchingUp: (catchingUp) => set({ catchingUp }),
 });
