@@ -26,7 +26,11 @@ export default defineConfig(
   },
   {
     files: ['src/app/**/*.tsx', 'src/app/**/*.ts'],
-    extends: [reactHooks.configs.flat['recommended-latest'], reactRefresh.configs.vite, jsxA11y.flatConfigs.recommended],
+    extends: [
+      reactHooks.configs.flat['recommended-latest'],
+      reactRefresh.configs.vite,
+      jsxA11y.flatConfigs.recommended,
+    ],
   },
   {
     // The engine, kubectl, shell and scenarios run in Node and in the browser alike, deterministically.
@@ -34,7 +38,16 @@ export default defineConfig(
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: uiImports }],
-      'no-restricted-globals': ['error', 'window', 'document', 'Date', 'performance', 'setTimeout', 'setInterval', 'requestAnimationFrame'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'Date',
+        'performance',
+        'setTimeout',
+        'setInterval',
+        'requestAnimationFrame',
+      ],
       'no-restricted-properties': [
         'error',
         { object: 'Math', property: 'random', message: 'Use the engine RNG.' },

@@ -100,8 +100,8 @@ describe('command lookup and errors (cobra)', () => {
   });
 
   test('a kubectl command the simulator does not implement says so', () => {
-    expect(h.run('logs web-0')).toMatchObject({
-      stderr: 'error: "kubectl logs" is not available in Rollout Lab\n',
+    expect(h.run('top pods')).toMatchObject({
+      stderr: 'error: "kubectl top" is not available in Rollout Lab\n',
       exitCode: 1,
     });
   });
@@ -115,7 +115,15 @@ describe('command lookup and errors (cobra)', () => {
   test('completions list implemented commands, subcommands and flags', () => {
     const c = completions();
     expect(c.commands).toContain('apply');
-    expect(c.commands).not.toContain('logs');
+    expect(c.commands).toEqual(expect.arrayContaining(['expose', 'edit', 'logs']));
+    expect(c.commands).not.toContain('top');
+    expect(c.subcommands['create']).toEqual(['deployment', 'service']);
+    expect(c.subcommands['create service']).toEqual([
+      'clusterip',
+      'externalname',
+      'loadbalancer',
+      'nodeport',
+    ]);
     expect(c.subcommands['rollout']).toEqual(['history', 'pause', 'restart', 'resume', 'status', 'undo']);
     expect(c.flags['scale']).toContain('--replicas');
   });

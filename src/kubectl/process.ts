@@ -35,7 +35,10 @@ export interface Process {
  * `done` once with the saved text, or undefined when the editor was closed without saving, and then polls the
  * Process again. It may return a function that closes the editor (called when the command is interrupted).
  */
-export type EditRequest = (initial: string, done: (edited: string | undefined) => void) => (() => void) | void;
+export type EditRequest = (
+  initial: string,
+  done: (edited: string | undefined) => void,
+) => (() => void) | void;
 
 /** What a command can see of its surroundings. */
 export interface CommandEnv {
@@ -73,7 +76,7 @@ export function stderrFirst(chunks: readonly OutputChunk[]): boolean {
 export function updateOf(chunks: readonly OutputChunk[], done: boolean, exitCode: number): ProcessUpdate {
   const { stdout, stderr } = joinChunks(chunks);
   return stderrFirst(chunks)
-    ? { stdout, stderr, done, exitCode, chunks: [...chunks] }
+    ? { stdout, stderr, done, exitCode, chunks: chunks.filter((c) => c.text !== '') }
     : { stdout, stderr, done, exitCode };
 }
 

@@ -71,7 +71,11 @@ export function fromProcess(name: string, start: () => Process): Job {
     if (finished) return { chunks: [], done: true, exitCode: finished.exitCode };
     try {
       const r = f(proc!);
-      const u = { chunks: chunksOf(r.stdout, r.stderr), done: r.done, exitCode: r.exitCode };
+      const u = {
+        chunks: r.chunks ? r.chunks.map((c) => ({ ...c })) : chunksOf(r.stdout, r.stderr),
+        done: r.done,
+        exitCode: r.exitCode,
+      };
       if (u.done) finished = u;
       return u;
     } catch (e) {

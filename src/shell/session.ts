@@ -1,6 +1,7 @@
 // A learner's session: the current cluster (which `sim cluster create` replaces), the virtual home directory
 // and shell variables. The browser console, tutorial steps and the transcript CLI each hold one.
 import { createCluster, type Cluster, type ClusterOptions } from '../engine/index.ts';
+import type { EditRequest } from '../kubectl/process.ts';
 
 export type SessionListener = (cluster: Cluster) => void;
 
@@ -10,6 +11,8 @@ export class Session {
   readonly files = new Map<string, string>();
   /** Shell variables (`export NODE_PORT=...`). */
   readonly vars = new Map<string, string>();
+  /** The console's YAML editor for `kubectl edit` (set by the browser app; absent in the CLI). */
+  editor?: EditRequest;
   private readonly listeners = new Set<SessionListener>();
 
   constructor(options: ClusterOptions = {}) {

@@ -7,6 +7,10 @@ import { annotateCommand } from './annotate/annotate.ts';
 import { apiResourcesCommand, apiVersionsCommand } from './apiresources/apiresources.ts';
 import { createCommand } from './create/create.ts';
 import { createDeploymentCommand } from './create/create-deployment.ts';
+import { createServiceCommands } from './create/create-service.ts';
+import { editCommand } from './edit/edit.ts';
+import { exposeCommand } from './expose/expose.ts';
+import { logsCommand } from './logs/logs.ts';
 import { deleteCommand } from './delete/delete.ts';
 import { labelCommand } from './label/label.ts';
 import { patchCommand } from './patch/patch.ts';
@@ -50,13 +54,31 @@ export const rootCommands: ReadonlyArray<readonly [string, CommandInfo]> = [
           short: 'Create a deployment with the specified name',
           required: ['image'],
         },
+        service: {
+          short: 'Create a service using a specified subcommand',
+          parentOnly: true,
+          help: 'Create a service using a specified subcommand.',
+          children: {
+            clusterip: { command: createServiceCommands.clusterip, short: 'Create a ClusterIP service' },
+            externalname: {
+              command: createServiceCommands.externalname,
+              short: 'Create an ExternalName service',
+              required: ['external-name'],
+            },
+            loadbalancer: {
+              command: createServiceCommands.loadbalancer,
+              short: 'Create a LoadBalancer service',
+            },
+            nodeport: { command: createServiceCommands.nodeport, short: 'Create a NodePort service' },
+          },
+        },
       },
     },
   ],
   [
     'expose',
     {
-      ...notImplemented,
+      command: exposeCommand,
       short:
         'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service',
     },
@@ -72,7 +94,7 @@ export const rootCommands: ReadonlyArray<readonly [string, CommandInfo]> = [
   ],
   ['explain', { ...notImplemented, short: 'Get documentation for a resource' }],
   ['get', { command: getCommand, short: 'Display one or many resources' }],
-  ['edit', { ...notImplemented, short: 'Edit a resource on the server' }],
+  ['edit', { command: editCommand, short: 'Edit a resource on the server' }],
   [
     'delete',
     {
@@ -110,7 +132,7 @@ export const rootCommands: ReadonlyArray<readonly [string, CommandInfo]> = [
     'describe',
     { command: describeCommand, short: 'Show details of a specific resource or group of resources' },
   ],
-  ['logs', { ...notImplemented, short: 'Print the logs for a container in a pod' }],
+  ['logs', { command: logsCommand, short: 'Print the logs for a container in a pod' }],
   ['attach', { ...notImplemented, short: 'Attach to a running container' }],
   ['exec', { ...notImplemented, short: 'Execute a command in a container' }],
   ['port-forward', { ...notImplemented, short: 'Forward one or more local ports to a pod' }],

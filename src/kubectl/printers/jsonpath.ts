@@ -1,6 +1,8 @@
 // kubectl's JSONPath (client-go util/jsonpath): `{.items[*].metadata.name}`, `{range ...}{end}`, filters,
 // over plain JSON values. Used by `-o jsonpath=`, `-o custom-columns=` and `--sort-by`.
-import { printJSONCompact } from './json.ts';
+import { printJSON, printJSONCompact } from './json.ts';
+import { goQuote, goSharpV, goTypeName } from './gofmt.ts';
+import { PrinterError } from './errors.ts';
 
 type Value = unknown;
 
@@ -230,21 +232,27 @@ export function evalSteps(input: Value[], steps: readonly Step[], allowMissingKe
           recursiveValues(v, next);
           break;
         case 'array': {
-          if (!Array.isArray(v)) break;
+          // Models kubernetes/staging/src/k8s.io/client-go/util/jsonpath/jsonpath.go JSONPath.evalArray
+          if (v === null || v === undefined) break;
+          if (!Array.isArray(v)) throw new JSONPathError(`${goTypeName(v)} is not array or slice`);
           const len = v.length;
+          let start: number;
+          let end: number;
           if (step.index !== undefined) {
-            const idx = step.index < 0 ? step.index + len : step.index;
-            if (idx >= 0 && idx < len) next.push(v[idx]);
-            else if (!allowMissingKeys)
-              throw new JSONPathError(`array index out of bounds: index ${step.index}, length ${len}`);
-            break;
+            start = step.index < 0 ? step.index + len : step.index;
+            end = start + 1;
+          } else {
+            start = step.start ?? 0;
+            if (start < 0) start += len;
+            end = step.end ?? len;
+            if (end < 0) end += len;
           }
-          let start = step.start ?? 0;
-          let end = step.end ?? len;
-          if (start < 0) start += len;
-          if (end < 0) end += len;
-          start = Math.max(0, Math.min(start, len));
-          end = Math.max(0, Math.min(end, len));
+          if (end !== start) {
+            if (start >= len || start < 0)
+              throw new JSONPathError(`array index out of bounds: index ${start}, length ${len}`);
+            if (end > len)
+              throw new JSONPathError(`array index out of bounds: index ${end - 1}, length ${len}`);
+          }
           const inc = step.step ?? 1;
           for (let i = start; i < end; i += inc > 0 ? inc : 1) next.push(v[i]);
           break;
@@ -326,4 +334,38 @@ export function relaxedJSONPathExpression(expr: string): string {
     );
   }
   return `{.${m[1] || m[2]}}`;
+}
+
+// Models kubernetes/staging/src/k8s.io/cli-runtime/pkg/printers/jsonpath.go NewJSONPathPrinter + PrintObj
+/** The printer for a JSONPath template, or the parse error message. */
+export function newJSONPathPrinter(
+  template: string,
+  allowMissingKeys: boolean,
+  asJSON: boolean,
+): ((obj: unknown) => string) | string {
+  let segs: Segment[];
+  try {
+    segs = parseJSONPath(template);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return (obj) => {
+    try {
+      if (asJSON) {
+        return printJSON(
+          segs.flatMap((s) => (s.t === 'expr' ? evalSteps([obj], s.steps, allowMissingKeys) : [])),
+        );
+      }
+      const out: string[] = [];
+      execute(segs, obj, allowMissingKeys, out);
+      return out.join('');
+    } catch (e) {
+      if (!(e instanceof JSONPathError)) throw e;
+      const debug =
+        `Error executing template: ${e.message}. Printing more information for debugging the template:\n` +
+        `\ttemplate was:\n\t\t${template}\n` +
+        `\tobject given to jsonpath engine was:\n\t\t${goSharpV(obj)}\n\n`;
+      throw new PrinterError(`error executing jsonpath ${goQuote(template)}: ${debug}\n`);
+    }
+  };
 }

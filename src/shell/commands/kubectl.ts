@@ -14,6 +14,7 @@ export const kubectlCommands: Record<string, CommandSpec> = {
           return ctx.stdin;
         },
         readFile: (path) => ctx.readFile(path),
+        ...(ctx.session.editor ? { requestEdit: ctx.session.editor } : {}),
       };
       return fromProcess('kubectl', () => kubectl(args, env));
     },

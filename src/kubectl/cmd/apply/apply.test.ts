@@ -92,12 +92,18 @@ describe('kubectl apply', () => {
   test('an object created by kubectl create gets a warning, then the annotation', () => {
     const h = setup();
     h.run('create -f web.yaml');
+    const warning =
+      'Warning: resource deployments.apps/web-deploy is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n';
     expect(h.run('apply -f web.yaml')).toEqual({
       stdout: 'deployment.apps/web-deploy configured\n',
-      stderr:
-        'Warning: resource deployments.apps/web-deploy is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n',
+      stderr: warning,
       exitCode: 0,
       done: true,
+      // The warning is printed before the object's line.
+      chunks: [
+        { fd: 2, text: warning },
+        { fd: 1, text: 'deployment.apps/web-deploy configured\n' },
+      ],
     });
     expect(h.run('apply -f web.yaml')).toMatchObject({
       stdout: 'deployment.apps/web-deploy unchanged\n',

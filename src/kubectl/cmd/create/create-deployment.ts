@@ -4,14 +4,17 @@ import type { FlagSpec, KubectlCommand, ParsedCommand } from '../../command.ts';
 import { flagBool, flagInt, flagString, flagStrings } from '../../command.ts';
 import type { CommandEnv, Process } from '../../process.ts';
 import {
+  allowMissingTemplateKeysFlag,
   dryRunFlag,
   fieldManagerFlag,
   outputFlag,
   showManagedFieldsFlag,
   templateFlag,
 } from '../../flags.ts';
+import { PrinterError } from '../../printers/errors.ts';
+import { asTypedObject, printerFor } from '../util/printing.ts';
 import { validateFlag, withApplyAnnotation } from '../apply/apply.ts';
-import { GoError, Output, getDryRunStrategy, nameLine, usageErrorf, withDryRun } from '../util/helpers.ts';
+import { GoError, Output, getDryRunStrategy, usageErrorf } from '../util/helpers.ts';
 import { argsLenAtDash } from '../util/invocation.ts';
 
 const flags: FlagSpec[] = [
@@ -25,6 +28,7 @@ const flags: FlagSpec[] = [
   fieldManagerFlag('kubectl-create'),
   showManagedFieldsFlag,
   templateFlag,
+  allowMissingTemplateKeysFlag,
 ];
 
 // Models kubernetes/staging/src/k8s.io/kubectl/pkg/cmd/create/create_deployment.go sanitizeAndUniquify
@@ -94,25 +98,35 @@ function runCreateDeployment(cmd: ParsedCommand, env: CommandEnv): Process {
     out.fail(new GoError('cannot specify multiple --image options and command'));
     return out.finish();
   }
+  const printer = printerFor(cmd, env, dryRun);
+  if (printer instanceof GoError) {
+    out.fail(printer);
+    return out.finish();
+  }
   let deployment = buildDeployment(name, images, flagInt(cmd, 'replicas'), flagInt(cmd, 'port'), command);
   if (flagBool(cmd, 'save-config')) deployment = withApplyAnnotation(deployment);
-  (deployment.metadata ??= {}).namespace = cmd.namespace;
+  // The namespace is set only when given (EnforceNamespace); the request goes to the command's namespace.
+  if (cmd.given.has('namespace')) (deployment.metadata ??= {}).namespace = cmd.namespace;
+  let result: Deployment = asTypedObject(deployment);
   if (dryRun !== 'client') {
-    const [, err] = env.cluster.api.create(deployment, { dryRun: dryRun === 'server' });
+    const [stored, err] = env.cluster.api.create(
+      { ...deployment, metadata: { ...deployment.metadata, namespace: cmd.namespace } },
+      { dryRun: dryRun === 'server' },
+    );
     if (err) {
       out.fail(err);
       return out.finish();
     }
-    env.cluster.settle();
+    if (dryRun !== 'server') env.cluster.settle();
+    result = stored;
   }
-  out.out(
-    nameLine(
-      'Deployment',
-      'apps',
-      name,
-      flagString(cmd, 'output') === 'name' ? '' : withDryRun('created', dryRun),
-    ),
-  );
+  try {
+    out.out(printer(result, 'created'));
+  } catch (e) {
+    if (!(e instanceof PrinterError)) throw e;
+    out.out(e.stdout);
+    out.fail(new GoError(e.message));
+  }
   return out.finish();
 }
 

@@ -116,3 +116,41 @@ describe('kubectl create deployment', () => {
     );
   });
 });
+
+describe('kubectl create deployment -o', () => {
+  test('--dry-run=client -o yaml prints the generated object as kubectl v1.35+ does', () => {
+    const h = new Harness();
+    expect(h.run('create deployment rng --image=dockercoins/rng:v0.1 -o yaml --dry-run=client').stdout).toBe(
+      [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  labels:',
+        '    app: rng',
+        '  name: rng',
+        'spec:',
+        '  replicas: 1',
+        '  selector:',
+        '    matchLabels:',
+        '      app: rng',
+        '  strategy: {}',
+        '  template:',
+        '    metadata:',
+        '      labels:',
+        '        app: rng',
+        '    spec:',
+        '      containers:',
+        '      - image: dockercoins/rng:v0.1',
+        '        name: rng',
+        '        resources: {}',
+        'status: {}',
+        '',
+      ].join('\n'),
+    );
+    expect(h.cluster.api.get('Deployment', 'default', 'rng')).toBeUndefined();
+    expect(h.run('create deployment web --image=nginx:1.17 -o name').stdout).toBe('deployment.apps/web\n');
+    expect(h.run(`create deployment web2 --image=nginx:1.17 -o jsonpath='{.spec.replicas}'`).stdout).toBe(
+      '1',
+    );
+  });
+});

@@ -1,12 +1,5 @@
 // `kubectl describe TYPE [NAME_PREFIX | NAME... | -l selector]`.
-import { parseAllDocuments } from 'yaml';
-import {
-  ApiError,
-  resolveResource,
-  resourceWithGroup,
-  type KubeObject,
-  type Stored,
-} from '../../../engine/index.ts';
+import { ApiError } from '../../../engine/index.ts';
 import {
   flagBool,
   flagString,
@@ -15,10 +8,10 @@ import {
   type KubectlCommand,
   type ParsedCommand,
 } from '../../command.ts';
-import { finished, type CommandEnv, type Process } from '../../process.ts';
-import { formatApiError, formatError } from '../../util/errors.ts';
+import { finished, finishedChunks, type CommandEnv, type OutputChunk, type Process } from '../../process.ts';
 import { describe } from '../../describe/index.ts';
-import { BuilderError, buildResources, type BuildResult } from '../get/resource-builder.ts';
+import { build, mappingFor, warningText } from '../../resource/builder.ts';
+import { GoError, checkErr, newAggregate } from '../util/helpers.ts';
 
 const flags: FlagSpec[] = [
   { name: 'selector', short: 'l', type: 'string', default: '' },
@@ -28,38 +21,6 @@ const flags: FlagSpec[] = [
   { name: 'recursive', short: 'R', type: 'bool', default: false },
   { name: 'kustomize', short: 'k', type: 'string', default: '' },
 ];
-
-function buildFromFiles(cmd: ParsedCommand, env: CommandEnv): BuildResult | BuilderError {
-  const result: BuildResult = { visits: [], errors: [], singleItemImplied: false };
-  for (const path of flagStrings(cmd, 'filename')) {
-    const text = path === '-' ? env.stdin : env.readFile(path);
-    if (text === undefined) return new BuilderError(`the path "${path}" does not exist`);
-    for (const doc of parseAllDocuments(text, { version: '1.1' })) {
-      const o = doc.toJS() as KubeObject | null;
-      if (!o) continue;
-      const name = o.metadata?.name ?? '';
-      const r = resolveResource(o.kind ?? '');
-      if (!r)
-        return new BuilderError(
-          `resource mapping not found for name: "${name}" namespace: "${o.metadata?.namespace ?? ''}" from "${path}": no matches for kind "${o.kind ?? ''}"`,
-        );
-      const obj = env.cluster.api.get(
-        r.kind,
-        r.namespaced ? (o.metadata?.namespace ?? cmd.namespace) : undefined,
-        name,
-      );
-      if (obj) result.visits.push({ resource: r, objects: [obj], name });
-      else
-        result.errors.push(
-          new ApiError('NotFound', 404, `${resourceWithGroup(r.kind)} "${name}" not found`, {
-            kind: r.resource,
-            name,
-          }),
-        );
-    }
-  }
-  return result;
-}
 
 // Models kubernetes/staging/src/k8s.io/kubectl/pkg/cmd/describe/describe.go DescribeOptions.Run
 function run(cmd: ParsedCommand, env: CommandEnv): Process {
@@ -71,46 +32,58 @@ function run(cmd: ParsedCommand, env: CommandEnv): Process {
       1,
     );
   }
-  const built =
-    files.length > 0
-      ? buildFromFiles(cmd, env)
-      : buildResources(env.cluster, {
-          namespace: cmd.namespace,
-          allNamespaces: cmd.allNamespaces,
-          selector: flagString(cmd, 'selector'),
-          args: cmd.args,
-          allowEmptySelector: true,
-        });
-  if (built instanceof BuilderError) return finished('', formatError(built.message), 1);
+  const r = build(env, {
+    namespace: cmd.namespace,
+    enforceNamespace: cmd.given.has('namespace'),
+    allNamespaces: cmd.allNamespaces,
+    filenames: files,
+    selector: flagString(cmd, 'selector'),
+    args: cmd.args,
+    allowEmptySelector: true,
+    latest: true,
+    validation: 'Ignore',
+  });
+  const chunks: OutputChunk[] = [];
+  if (r.err) return finished('', checkErr(r.err), 1);
+  chunks.push({ fd: 2, text: warningText(r) });
   const ctx = { cluster: env.cluster, now: env.cluster.now(), showEvents: flagBool(cmd, 'show-events') };
-  const objects: Stored<KubeObject>[] = built.visits.flatMap((v) => v.objects);
+  const objects = r.infos.map((i) => i.object!);
 
   // Models kubernetes/staging/src/k8s.io/kubectl/pkg/cmd/describe/describe.go DescribeOptions.DescribeMatchingResources
-  const prefixType =
-    cmd.args.length === 2 && !cmd.args[0]!.includes('/') ? resolveResource(cmd.args[0]!) : undefined;
+  const firstErr = r.visitErrors[0];
   if (
-    prefixType &&
-    built.errors.length === 1 &&
+    cmd.args.length === 2 &&
+    !cmd.args[0]!.includes('/') &&
+    r.visitErrors.length === 1 &&
     objects.length === 0 &&
-    built.errors[0]!.reason === 'NotFound'
+    firstErr instanceof ApiError &&
+    firstErr.reason === 'NotFound'
   ) {
-    const r = prefixType;
+    const m = mappingFor(cmd.args[0]!);
+    if (m instanceof GoError) return finished('', checkErr(m), 1);
     const matching = env.cluster.api
-      .list(r.kind, r.namespaced ? cmd.namespace : undefined)
+      .list(m.kind, m.namespaced ? cmd.namespace : undefined)
       .filter((o) => o.metadata.name.startsWith(cmd.args[1]!));
-    if (matching.length === 0) return finished('', formatApiError(built.errors[0]!), 1);
-    return finished(matching.map((o) => `${describe(o, ctx)}\n`).join(''), '', 0);
+    if (matching.length === 0) return finished('', checkErr(firstErr), 1);
+    chunks.push({ fd: 1, text: matching.map((o) => `${describe(o, ctx)}\n`).join('') });
+    return finishedChunks(chunks, 0);
   }
 
-  const out = objects.map((o, i) => (i === 0 ? describe(o, ctx) : `\n\n${describe(o, ctx)}`)).join('');
-  let stderr = '';
-  if (objects.length === 0 && built.errors.length === 0) {
-    stderr = cmd.allNamespaces
-      ? 'No resources found\n'
-      : `No resources found in ${cmd.namespace} namespace.\n`;
+  chunks.push({
+    fd: 1,
+    text: objects.map((o, i) => (i === 0 ? describe(o, ctx) : `\n\n${describe(o, ctx)}`)).join(''),
+  });
+  if (objects.length === 0 && r.visitErrors.length === 0) {
+    chunks.push({
+      fd: 2,
+      text: cmd.allNamespaces
+        ? 'No resources found\n'
+        : `No resources found in ${cmd.namespace} namespace.\n`,
+    });
   }
-  stderr += built.errors.map(formatApiError).join('');
-  return finished(out, stderr, built.errors.length > 0 ? 1 : 0);
+  const agg = newAggregate(r.visitErrors);
+  if (agg) chunks.push({ fd: 2, text: checkErr(agg) });
+  return finishedChunks(chunks, agg ? 1 : 0);
 }
 
 export const describeCommand: KubectlCommand = { path: ['describe'], flags, run };

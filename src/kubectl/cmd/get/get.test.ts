@@ -135,8 +135,21 @@ describe('kubectl get (tables)', () => {
     expect(get('pods', '--no-headers', '--sort-by=.metadata.name').stdout).toBe(
       'db-0    0/1   ImagePullBackOff   0     30s\nweb-0   1/1   Running            0     30s\nweb-1   1/1   Running            0     30s\n',
     );
+    // kubernetes/kubectl#1343: the table printer's sort error is dropped, so nothing is printed.
     expect(get('pods', '--sort-by=.spec.missing')).toMatchObject({
+      stdout: '',
+      stderr: 'No resources found in default namespace.\n',
+      exitCode: 0,
+    });
+    // Other printers report it.
+    expect(get('pods', '--sort-by=.spec.missing', '-o', 'name')).toMatchObject({
+      stdout: '',
       stderr: 'error: couldn\'t find any field with path "{.spec.missing}" in the list of objects\n',
+      exitCode: 1,
+    });
+    // Several reads are sorted as Tables, which have no such field (kubernetes/kubernetes#104318).
+    expect(get('pods,deploy', '--sort-by=.metadata.name')).toMatchObject({
+      stderr: 'error: couldn\'t find any field with path "{.metadata.name}" in the list of objects\n',
       exitCode: 1,
     });
   });
@@ -211,7 +224,11 @@ describe('kubectl get (errors and empty results)', () => {
     expect(get('pod', 'web-0', '-l', 'app=web').stderr).toBe(
       'error: name cannot be provided when a selector is specified\n',
     );
-    expect(get('po,deploy', 'web-0').stderr).toBe('error: you must specify only one resource\n');
+    // TYPE,TYPE NAME reads NAME of each type (normalizeMultipleResourcesArgs).
+    expect(get('po,deploy', 'web-0')).toMatchObject({
+      stdout: 'NAME    READY   STATUS    RESTARTS   AGE\nweb-0   1/1     Running   0          30s\n',
+      stderr: 'Error from server (NotFound): deployments.apps "web-0" not found\n',
+    });
     expect(get('pods', 'pod/web-0').stderr).toMatch(
       /^error: there is no need to specify a resource type as a separate argument/,
     );

@@ -1,12 +1,6 @@
 // `kubectl get`: tables (server-side printing), -o json|yaml|name|wide|jsonpath|custom-columns|go-template,
 // -l, -A, --show-labels, -L, --sort-by, --no-headers, -w/--watch-only.
-import {
-  ApiError,
-  deepCopy,
-  kindWithGroup,
-  parseSelector,
-  type KubeObject,
-} from '../../../engine/index.ts';
+import { ApiError, deepCopy, kindWithGroup, parseSelector, type KubeObject } from '../../../engine/index.ts';
 import {
   flagBool,
   flagString,
@@ -239,7 +233,6 @@ function run(cmd: ParsedCommand, env: CommandEnv): Process {
   const mode = toPrinter({
     output,
     template: flagString(cmd, 'template'),
-    templateGiven: cmd.given.has('template'),
     noHeaders: flagBool(cmd, 'no-headers'),
     allowMissingTemplateKeys: flagBool(cmd, 'allow-missing-template-keys'),
     readFile: (p) => env.readFile(p),

@@ -11,15 +11,7 @@ export type OutputMode =
   | { human: true; wide: boolean }
   | { human: false; print: (obj: KubeObject) => string; name?: 'yaml' | 'json' | 'name' | 'other' };
 
-/** Thrown by a printer that fails: `stdout` is what it wrote first, `message` the error after `error: `. */
-export class PrintError extends Error {
-  constructor(
-    message: string,
-    readonly stdout = '',
-  ) {
-    super(message);
-  }
-}
+export { PrinterError as PrintError } from '../../printers/errors.ts';
 
 const items = (obj: KubeObject): KubeObject[] =>
   obj.kind === 'List' ? ((obj as unknown as { items?: KubeObject[] }).items ?? []) : [obj];
@@ -34,8 +26,6 @@ export function printName(obj: KubeObject): string {
 export interface PrintFlagValues {
   output: string;
   template: string;
-  /** --template was given (even empty). */
-  templateGiven?: boolean;
   noHeaders: boolean;
   allowMissingTemplateKeys: boolean;
   readFile: (path: string) => string | undefined;
@@ -105,7 +95,8 @@ function customColumnsPrinter(f: PrintFlagValues, outputFormat: string): Attempt
   let cols;
   if (format === 'custom-columns-file') {
     const text = f.readFile(value);
-    if (text === undefined) return `error reading template ${value}, open ${value}: no such file or directory\n`;
+    if (text === undefined)
+      return `error reading template ${value}, open ${value}: no such file or directory\n`;
     cols = parseCustomColumnsFile(text);
   } else {
     cols = parseCustomColumns(value);
@@ -146,7 +137,8 @@ export function toPrinter(f: PrintFlagValues): OutputMode | string {
     ? [
         (o) => jsonPathPrinter(f, o) ?? goTemplatePrinter(f, o),
         jsonYamlPrinter,
-        (o) => (o === '' ? { human: true, wide: false } : o === 'wide' ? { human: true, wide: true } : undefined),
+        (o) =>
+          o === '' ? { human: true, wide: false } : o === 'wide' ? { human: true, wide: true } : undefined,
         (o) => customColumnsPrinter(f, o),
         namePrinter,
       ]

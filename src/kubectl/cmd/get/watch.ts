@@ -6,7 +6,6 @@ import {
   type KubeObject,
   type ResourceInfo,
   type Selector,
-  type Stored,
   type WatchEvent,
 } from '../../../engine/index.ts';
 import { updateOf, type OutputChunk, type Process, type ProcessUpdate } from '../../process.ts';
@@ -14,6 +13,7 @@ import { buildTable } from '../../printers/index.ts';
 import { HumanReadablePrinter, type PrintOptions } from '../../printers/table-printer.ts';
 import { newTableTabWriter } from '../../printers/tabwriter.ts';
 import type { OutputMode } from './printflags.ts';
+import { PrinterError } from '../../printers/errors.ts';
 
 export interface WatchOptions {
   cluster: Cluster;
@@ -24,7 +24,7 @@ export interface WatchOptions {
   fieldMatch?: (obj: KubeObject) => boolean;
   /** Watching one named object. */
   name?: string;
-  initial: readonly Stored<KubeObject>[];
+  initial: readonly KubeObject[];
   mode: OutputMode;
   printOptions: PrintOptions;
   watchOnly: boolean;
@@ -37,7 +37,8 @@ export interface WatchOptions {
 export class GetWatchProcess implements Process {
   private pending: OutputChunk[];
   private done = false;
-  private readonly unsubscribe: () => void;
+  private exitCode = 1;
+  private unsubscribe: () => void;
   private readonly writer = newTableTabWriter();
   private readonly table?: HumanReadablePrinter;
   private printed = 0;
@@ -45,9 +46,20 @@ export class GetWatchProcess implements Process {
   constructor(private readonly o: WatchOptions) {
     this.pending = [...(o.chunks ?? [])];
     if (o.mode.human) this.table = new HumanReadablePrinter(o.printOptions);
+    this.unsubscribe = () => undefined;
     if (!o.watchOnly) {
       if (o.mode.human) this.printRows(o.initial);
-      else for (const obj of o.initial) this.printObject(obj, 'ADDED');
+      else {
+        for (const obj of o.initial) {
+          const err = this.printObject(obj, 'ADDED');
+          if (err) {
+            // The current objects failed to print: the command fails before watching.
+            this.pending.push({ fd: 2, text: `error: unable to output the provided object: ${err}\n` });
+            this.done = true;
+            return;
+          }
+        }
+      }
     }
     this.unsubscribe = o.cluster.api.watch(o.resource.kind, (e) => this.onEvent(e));
   }
@@ -72,7 +84,12 @@ export class GetWatchProcess implements Process {
     else if (e.type === 'MODIFIED' && !now && before) type = 'DELETED';
     else if (!now) return;
     if (this.o.mode.human) this.printRows([e.object], type);
-    else this.printObject(e.object, type);
+    else if (this.printObject(e.object, type) !== undefined) {
+      // A failed print ends the watch; kubectl drops that error and exits 0.
+      this.done = true;
+      this.exitCode = 0;
+      this.unsubscribe();
+    }
   }
 
   private printRows(objs: readonly KubeObject[], eventType?: string): void {
@@ -82,20 +99,28 @@ export class GetWatchProcess implements Process {
     this.write(this.writer.take());
   }
 
-  private printObject(obj: KubeObject, eventType: string): void {
-    if (this.o.mode.human) return;
+  /** Prints one object; returns the printer's error message when it fails (after what it wrote). */
+  private printObject(obj: KubeObject, eventType: string): string | undefined {
+    if (this.o.mode.human) return undefined;
     const copy = deepCopy(obj) as KubeObject & { metadata?: { managedFields?: unknown } };
     if (copy.metadata) delete copy.metadata.managedFields;
     let text: string;
-    if (this.o.outputWatchEvents && (this.o.mode.name === 'json' || this.o.mode.name === 'yaml')) {
-      text = this.o.mode.print({ type: eventType, object: copy } as unknown as KubeObject);
-    } else {
-      text = this.o.mode.print(copy);
+    try {
+      if (this.o.outputWatchEvents && (this.o.mode.name === 'json' || this.o.mode.name === 'yaml')) {
+        text = this.o.mode.print({ type: eventType, object: copy } as unknown as KubeObject);
+      } else {
+        text = this.o.mode.print(copy);
+      }
+    } catch (e) {
+      if (!(e instanceof PrinterError)) throw e;
+      this.write(e.stdout);
+      return e.message;
     }
     // Models kubernetes/staging/src/k8s.io/cli-runtime/pkg/printers/yaml.go YAMLPrinter.PrintObj (document separators)
     if (this.o.mode.name === 'yaml' && this.printed > 0) text = `---\n${text}`;
     this.printed++;
     this.write(text);
+    return undefined;
   }
 
   private write(text: string): void {
@@ -103,13 +128,14 @@ export class GetWatchProcess implements Process {
   }
 
   poll(): ProcessUpdate {
-    return updateOf(this.pending.splice(0), this.done, this.done ? 1 : 0);
+    return updateOf(this.pending.splice(0), this.done, this.done ? this.exitCode : 0);
   }
 
   /** kubectl's interrupt handler (interrupt.New with no final func) exits 1 after cancelling the watch. */
   interrupt(): ProcessUpdate {
     if (!this.done) {
       this.done = true;
+      this.exitCode = 1;
       this.unsubscribe();
     }
     return this.poll();

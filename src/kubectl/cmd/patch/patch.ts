@@ -47,7 +47,7 @@ function fail(out: Output, err: KubectlError): Process {
 }
 
 // Models github.com/evanphx/json-patch merge.go MergePatch (RFC 7386)
-function mergePatch(target: unknown, patch: unknown): unknown {
+export function mergePatch(target: unknown, patch: unknown): unknown {
   if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch;
   const out: Record<string, unknown> =
     target !== null && typeof target === 'object' && !Array.isArray(target)
@@ -65,7 +65,7 @@ function unescapePointer(s: string): string {
 }
 
 // Models github.com/evanphx/json-patch patch.go Patch.Apply (add, remove, replace, test, copy, move)
-function jsonPatch(doc: unknown, ops: unknown): { value: unknown } | string {
+export function jsonPatch(doc: unknown, ops: unknown): { value: unknown } | string {
   if (!Array.isArray(ops)) return 'json: cannot unmarshal object into Go value of type jsonpatch.Patch';
   let root = deepCopy(doc);
   for (const op of ops as Record<string, unknown>[]) {

@@ -86,6 +86,11 @@ describe('kubectl rollout undo', () => {
       stderr: appliedWarning,
       exitCode: 0,
       done: true,
+      // kubectl warns before it prints the result.
+      chunks: [
+        { fd: 2, text: appliedWarning },
+        { fd: 1, text: 'deployment.apps/web-deploy rolled back\n' },
+      ],
     });
     expect(image(h)).toBe('nginx:1.17');
     h.advance(120_000);

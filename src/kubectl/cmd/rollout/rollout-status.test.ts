@@ -87,12 +87,17 @@ describe('kubectl rollout status', () => {
     expect(r.stderr).toBe('error: deployment "web-deploy" exceeded its progress deadline\n');
   });
 
-  test('Ctrl-C stops it with status 130', () => {
+  // kubectl's interrupt handler (util/interrupt, no final func) calls os.Exit(1), as `get -w` does.
+  test('Ctrl-C stops it with status 1, like get -w', () => {
     const h = deployed();
     h.run('set image deployment/web-deploy nginx=nginx:does-not-exist');
     const p = h.start('rollout status deploy/web-deploy');
     p.poll();
-    expect(p.interrupt()).toEqual({ stdout: '', stderr: '', exitCode: 130, done: true });
+    expect(p.interrupt()).toEqual({ stdout: '', stderr: '', exitCode: 1, done: true });
+    expect(p.poll()).toEqual({ stdout: '', stderr: '', exitCode: 1, done: true });
+    const w = h.start('get pods -w');
+    w.poll();
+    expect(w.interrupt()).toMatchObject({ exitCode: 1, done: true });
   });
 
   test('--revision pins the revision', () => {

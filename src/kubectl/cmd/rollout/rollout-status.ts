@@ -86,6 +86,8 @@ function runStatus(cmd: ParsedCommand, env: CommandEnv): Process {
     },
     ...(typeof timeout === 'number' && timeout > 0 ? { timeoutMs: timeout } : {}),
     onTimeout: () => ({ stderr: checkErr(new GoError('timed out waiting for the condition')), exitCode: 1 }),
+    // Models kubernetes/staging/src/k8s.io/kubectl/pkg/cmd/rollout/rollout_status.go (interrupt.New(nil, cancel))
+    interruptExitCode: 1,
     cleanup: () => {
       over = true;
       unwatch();

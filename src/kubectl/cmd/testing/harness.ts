@@ -36,17 +36,44 @@ export class Harness {
   readonly cluster: Cluster;
   readonly files = new Map<string, string>();
   stdin: string | undefined;
+  /** The editor `kubectl edit` opens: gets the file's text, returns the saved text (undefined: quit unsaved). */
+  editor: ((text: string) => string | undefined) | undefined;
+  /** Every text the editor was opened with. */
+  readonly edited: string[] = [];
 
   constructor(options: ClusterOptions = { readyAfterSeconds: 5, terminateAfterSeconds: 3 }) {
     this.cluster = createCluster(options);
   }
 
   get env(): CommandEnv {
+    const editor = this.editor;
     return {
       cluster: this.cluster,
       ...(this.stdin !== undefined ? { stdin: this.stdin } : {}),
       readFile: (p) => this.files.get(p),
+      ...(editor
+        ? {
+            requestEdit: (text: string, done: (edited: string | undefined) => void) => {
+              this.edited.push(text);
+              done(editor(text));
+            },
+          }
+        : {}),
     };
+  }
+
+  /** Runs a command that waits for the driver (an editor), polling it as a console would after each save. */
+  runInteractive(line: string, maxPolls = 20): Result {
+    const p = this.start(line);
+    const acc: Result = { stdout: '', stderr: '', exitCode: 0, done: false };
+    for (let i = 0; i < maxPolls && !acc.done; i++) {
+      const u = p.poll();
+      acc.stdout += u.stdout;
+      acc.stderr += u.stderr;
+      acc.done = u.done;
+      acc.exitCode = u.exitCode;
+    }
+    return acc;
   }
 
   /** Starts `kubectl <line>` and returns the process (not yet polled). */

@@ -4,9 +4,15 @@ import { ApiError, fieldErrorBody } from '../../../engine/index.ts';
 import { formatApiError } from '../../util/errors.ts';
 import { finishedChunks, joinChunks, type OutputChunk, type Process } from '../../process.ts';
 
-/** A plain Go `error` (fmt.Errorf): printed as `error: <message>` unless it already starts with `error: `. */
+/**
+ * A plain Go `error` (fmt.Errorf): printed as `error: <message>` unless it already starts with `error: `.
+ * `verbatim` errors print as they are (a status without a reason: `Error from server: ...`).
+ */
 export class GoError {
-  constructor(readonly message: string) {}
+  constructor(
+    readonly message: string,
+    readonly verbatim = false,
+  ) {}
 }
 
 /** utilerrors.Aggregate: several errors reported together. */
@@ -87,7 +93,7 @@ export function checkErr(err: KubectlError): string {
   } else if (err instanceof ApiError) {
     msg = standardErrorMessage(err)!;
   } else {
-    msg = err.message.startsWith('error: ') ? err.message : `error: ${err.message}`;
+    msg = err.message.startsWith('error: ') || err.verbatim ? err.message : `error: ${err.message}`;
   }
   return msg.endsWith('\n') ? msg : `${msg}\n`;
 }

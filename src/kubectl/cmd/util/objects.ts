@@ -26,29 +26,7 @@ export function infoString(info: Info): string {
   return `Resource: "${m.group}/${m.version}, Resource=${m.resource}", GroupVersionKind: "${m.group}/${m.version}, Kind=${m.kind}"\nName: "${info.name}", Namespace: "${info.namespace}"`;
 }
 
-// Models golang encoding/json Marshal of a map[string]interface{} (sorted keys, HTML-safe escaping)
-export function goJSON(v: unknown): string {
-  if (v === null || v === undefined) return 'null';
-  if (Array.isArray(v)) return `[${v.map(goJSON).join(',')}]`;
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    const keys = Object.keys(o)
-      .filter((k) => o[k] !== undefined)
-      .sort();
-    return `{${keys.map((k) => `${goJSONString(k)}:${goJSON(o[k])}`).join(',')}}`;
-  }
-  if (typeof v === 'string') return goJSONString(v);
-  return JSON.stringify(v);
-}
-
-function goJSONString(s: string): string {
-  return JSON.stringify(s)
-    .replaceAll('<', '\\u003c')
-    .replaceAll('>', '\\u003e')
-    .replaceAll('&', '\\u0026')
-    .replaceAll('\u2028', '\\u2028')
-    .replaceAll('\u2029', '\\u2029');
-}
+export { goJSON } from '../../printers/gofmt.ts';
 
 /**
  * What the apiserver does with unknown fields in a create/update body: a BadRequest (Strict), a warning per

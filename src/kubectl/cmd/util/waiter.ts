@@ -27,6 +27,11 @@ export interface WaiterOptions {
   onTimeout?(): WaitStep;
   /** Called once when the process ends (to drop watches). */
   cleanup?(): void;
+  /**
+   * Exit status when interrupted: 130 (killed by SIGINT) unless the command installs kubectl's interrupt
+   * handler (util/interrupt with no final func), which exits 1.
+   */
+  interruptExitCode?: number;
 }
 
 export function waiter(opts: WaiterOptions): Process {
@@ -68,7 +73,7 @@ export function waiter(opts: WaiterOptions): Process {
       return take();
     },
     interrupt() {
-      if (exitCode === undefined) end(interruptedExitCode);
+      if (exitCode === undefined) end(opts.interruptExitCode ?? interruptedExitCode);
       return take();
     },
   };
