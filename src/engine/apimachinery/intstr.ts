@@ -1,5 +1,17 @@
 export type IntOrString = number | string;
 
+/** Parsed percentages (`25%` → 25), remembered: controllers scale the same two or three strings constantly. */
+const percents = new Map<string, number | undefined>();
+
+function percentValue(s: string): number | undefined {
+  if (percents.has(s)) return percents.get(s);
+  const m = /^(-?\d+)%$/.exec(s);
+  const v = m ? Number(m[1]) : undefined;
+  if (percents.size >= 1000) percents.clear();
+  percents.set(s, v);
+  return v;
+}
+
 // Models kubernetes/staging/src/k8s.io/apimachinery/pkg/util/intstr/intstr.go GetScaledValueFromIntOrPercent
 export function getScaledValueFromIntOrPercent(
   intOrPercent: IntOrString | undefined,
@@ -8,9 +20,9 @@ export function getScaledValueFromIntOrPercent(
 ): [number, Error | null] {
   if (intOrPercent === undefined || intOrPercent === null) return [0, new Error('nil value for IntOrString')];
   if (typeof intOrPercent === 'number') return [intOrPercent, null];
-  const m = /^(-?\d+)%$/.exec(intOrPercent);
-  if (!m) return [0, new Error(`invalid value for IntOrString: invalid type: string is not a percentage`)];
-  const v = Number(m[1]);
+  const v = percentValue(intOrPercent);
+  if (v === undefined)
+    return [0, new Error(`invalid value for IntOrString: invalid type: string is not a percentage`)];
   const scaled = (v * total) / 100;
   return [roundUp ? Math.ceil(scaled) : Math.floor(scaled), null];
 }

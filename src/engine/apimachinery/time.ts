@@ -3,8 +3,18 @@
 
 /** RFC 3339 in UTC with second precision, as metav1.Time marshals: 2026-01-05T00:00:00Z. */
 export function formatRFC3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const sec = Math.floor(ms / 1000);
+  let text = formatted.get(sec);
+  if (text === undefined) {
+    text = new Date(sec * 1000).toISOString().replace('.000Z', 'Z');
+    if (formatted.size >= 4096) formatted.clear();
+    formatted.set(sec, text);
+  }
+  return text;
 }
+
+/** Seconds already formatted: the engine formats the same few instants over and over. */
+const formatted = new Map<number, string>();
 
 const parsed = new Map<string, number>();
 

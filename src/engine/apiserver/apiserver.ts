@@ -35,8 +35,8 @@ const key = (ns: string | undefined, name: string) => (ns ? `${ns}/${name}` : na
 export class ApiServer {
   private readonly stores = new Map<string, Map<string, Stored<KubeObject>>>();
   private readonly owned = new Map<string, Set<Stored<KubeObject>>>();
-  /** Per kind, the objects in key order; dropped on every write of that kind. */
-  private readonly sorted = new Map<string, Stored<KubeObject>[]>();
+  /** Per kind, the objects in key order and their keys (built on the first list, then kept up to date). */
+  private readonly sorted = new Map<string, { keys: string[]; objs: Stored<KubeObject>[] }>();
   private readonly watchers = new Map<string, WatchHandler[]>();
   private readonly strategies = new Map<string, Strategy>();
   private rv = 1000;
@@ -69,7 +69,7 @@ export class ApiServer {
     namespace: string | undefined,
     name: string,
   ): Stored<T> | undefined {
-    return this.stores.get(kind)?.get(key(this.ns(kind, namespace), name)) as Stored<T> | undefined;
+    return this.stores.get(kind)?.get(this.key(this.ns(kind, namespace), name)) as Stored<T> | undefined;
   }
 
   /** Objects of a kind, in etcd key order (namespace, then name), optionally filtered. */
@@ -87,12 +87,24 @@ export class ApiServer {
 
   private sortedList(kind: string): Stored<KubeObject>[] {
     const cached = this.sorted.get(kind);
-    if (cached) return cached;
+    if (cached) return cached.objs;
     const store = this.stores.get(kind);
     const keys = store ? [...store.keys()].sort() : [];
-    const list = keys.map((k) => store!.get(k)!);
-    this.sorted.set(kind, list);
-    return list;
+    const objs = keys.map((k) => store!.get(k)!);
+    this.sorted.set(kind, { keys, objs });
+    return objs;
+  }
+
+  /** Index of `k` in sorted `keys`, or of where it would go. */
+  private static lowerBound(keys: readonly string[], k: string): number {
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid]! < k) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** Objects of a kind whose ownerReferences name `ownerUid` (an index, not a scan). Unordered. */
@@ -104,25 +116,40 @@ export class ApiServer {
     return out;
   }
 
+  /** Calls `fn` for each object of a kind whose ownerReferences name `ownerUid`, as listOwnedBy lists them. */
+  forEachOwnedBy<T extends KubeObject>(kind: string, ownerUid: string, fn: (o: Stored<T>) => void): void {
+    const set = this.owned.get(ownerUid);
+    if (!set) return;
+    set.forEach((o) => {
+      if (o.kind === kind) fn(o as Stored<T>);
+    });
+  }
+
   count(kind: string): number {
     return this.stores.get(kind)?.size ?? 0;
   }
 
   create<T extends KubeObject>(input: T, opts: WriteOptions = {}): Result<Stored<T>> {
-    const kind = input.kind ?? '';
+    // An unknown kind is refused before anything is copied (createOwned does not touch it then).
+    if (!resourceForKind(input.kind ?? '')) return this.createOwned(input, opts);
+    return this.createOwned(deepCopy(input), opts);
+  }
+
+  /**
+   * `create` for an object the caller has just built for this call and hands over: it is stored as it is
+   * (after defaulting), without a copy. The caller must not keep or touch it afterwards.
+   */
+  createOwned<T extends KubeObject>(obj: T, opts: WriteOptions = {}): Result<Stored<T>> {
+    const kind = obj.kind ?? '';
     const info = resourceForKind(kind);
     if (!info)
       return [
         null,
-        new ApiError(
-          'BadRequest',
-          400,
-          `no matches for kind "${kind}" in version "${input.apiVersion ?? ''}"`,
-        ),
+        new ApiError('BadRequest', 400, `no matches for kind "${kind}" in version "${obj.apiVersion ?? ''}"`),
       ];
-    const obj = deepCopy(input) as Stored<T>;
-    obj.apiVersion = apiVersionOf(info);
-    const meta = (obj.metadata ??= {} as Stored<T>['metadata']);
+    const stored = obj as Stored<T>;
+    stored.apiVersion = apiVersionOf(info);
+    const meta = (stored.metadata ??= {} as Stored<T>['metadata']);
     if (info.namespaced) meta.namespace ??= 'default';
     else delete meta.namespace;
     if (!meta.name && meta.generateName) {
@@ -141,27 +168,27 @@ export class ApiServer {
       ];
     }
     const strategy = this.strategies.get(kind);
-    const perrs = strategy?.prepareForCreate?.(obj, this.ctx) ?? [];
-    const errs = perrs.length > 0 ? perrs : (strategy?.validate?.(obj) ?? []);
+    const perrs = strategy?.prepareForCreate?.(stored, this.ctx) ?? [];
+    const errs = perrs.length > 0 ? perrs : (strategy?.validate?.(stored) ?? []);
     if (errs.length > 0) {
-      if (perrs.length === 0) strategy?.release?.(obj);
+      if (perrs.length === 0) strategy?.release?.(stored);
       return [null, invalid(kind, info.group, meta.name, errs)];
     }
     if (this.get(kind, meta.namespace, meta.name)) {
-      strategy?.release?.(obj);
+      strategy?.release?.(stored);
       return [null, alreadyExists(resourceWithGroup(kind), meta.name)];
     }
     if (opts.dryRun) {
-      strategy?.release?.(obj);
-      return [obj, null];
+      strategy?.release?.(stored);
+      return [stored, null];
     }
     meta.uid = this.rand.uuid();
     meta.creationTimestamp = formatRFC3339(this.clock.now());
     if (strategy?.generation) meta.generation = 1;
     meta.resourceVersion = String(++this.rv);
-    this.put(kind, obj);
-    this.emit({ type: 'ADDED', object: obj });
-    return [obj, null];
+    this.put(kind, stored);
+    this.emit({ type: 'ADDED', object: stored });
+    return [stored, null];
   }
 
   /**
@@ -169,6 +196,24 @@ export class ApiServer {
    * otherwise `.status` is kept from the stored object for kinds with a generation, as the main resource does.
    */
   update<T extends KubeObject>(input: T, opts: WriteOptions & { status?: boolean } = {}): Result<Stored<T>> {
+    return this.replace(input, opts, false);
+  }
+
+  /**
+   * `update` (main resource) of an object the caller has just built for this call and hands over: its
+   * top-level object and .metadata must be new; other nested values may be shared with stored (immutable)
+   * objects unless the kind's strategy defaults them on update (apps kinds: pass wholly new objects).
+   * It is stored without a copy; the caller must not keep or touch it afterwards.
+   */
+  updateOwned<T extends KubeObject>(input: T, opts: WriteOptions = {}): Result<Stored<T>> {
+    return this.replace(input, opts, true);
+  }
+
+  private replace<T extends KubeObject>(
+    input: T,
+    opts: WriteOptions & { status?: boolean },
+    owned: boolean,
+  ): Result<Stored<T>> {
     const kind = input.kind ?? '';
     const info = resourceForKind(kind);
     const name = input.metadata?.name ?? '';
@@ -197,7 +242,7 @@ export class ApiServer {
       this.emit({ type: 'MODIFIED', object: obj, old });
       return [obj, null];
     } else {
-      obj = deepCopy(input) as Stored<T>;
+      obj = (owned ? input : deepCopy(input)) as Stored<T>;
       obj.apiVersion = old.apiVersion;
       const meta = (obj.metadata ??= {} as Stored<T>['metadata']);
       meta.namespace = old.metadata.namespace;
@@ -254,7 +299,8 @@ export class ApiServer {
       if (grace > 0) {
         const current = old.metadata.deletionGracePeriodSeconds;
         if (old.metadata.deletionTimestamp && current !== undefined && current <= grace) return [old, null];
-        const obj = deepCopy(old);
+        // Only metadata changes; the rest is shared with the old (immutable) stored object.
+        const obj = { ...old, metadata: { ...old.metadata } };
         obj.metadata.deletionTimestamp = formatRFC3339(this.clock.now() + grace * 1000);
         obj.metadata.deletionGracePeriodSeconds = grace;
         if (obj.metadata.generation !== undefined) obj.metadata.generation++;
@@ -266,10 +312,29 @@ export class ApiServer {
     }
     this.remove(kind, old);
     this.strategies.get(kind)?.release?.(old);
-    const gone = deepCopy(old);
-    gone.metadata.resourceVersion = String(++this.rv);
+    const gone = { ...old, metadata: { ...old.metadata, resourceVersion: String(++this.rv) } };
     this.emit({ type: 'DELETED', object: gone, old });
     return [gone, null];
+  }
+
+  /** Store keys already built, per namespace and name: reads do not build (and hash) a new string each time. */
+  private readonly keys = new Map<string, Map<string, string>>();
+  private keyCount = 0;
+
+  private key(ns: string | undefined, name: string): string {
+    if (!ns) return name;
+    let byName = this.keys.get(ns);
+    if (!byName) this.keys.set(ns, (byName = new Map<string, string>()));
+    let k = byName.get(name);
+    if (k === undefined) {
+      if (++this.keyCount > 100_000) {
+        this.keys.clear();
+        this.keyCount = 1;
+        this.keys.set(ns, (byName = new Map<string, string>()));
+      }
+      byName.set(name, (k = key(ns, name)));
+    }
+    return k;
   }
 
   private ns(kind: string, namespace: string | undefined): string | undefined {
@@ -279,8 +344,18 @@ export class ApiServer {
   private put(kind: string, obj: Stored<KubeObject>, old?: Stored<KubeObject>): void {
     let store = this.stores.get(kind);
     if (!store) this.stores.set(kind, (store = new Map<string, Stored<KubeObject>>()));
-    store.set(key(obj.metadata.namespace, obj.metadata.name), obj);
-    this.sorted.delete(kind);
+    const k = this.key(obj.metadata.namespace, obj.metadata.name);
+    const existed = store.has(k);
+    store.set(k, obj);
+    const sorted = this.sorted.get(kind);
+    if (sorted) {
+      const i = ApiServer.lowerBound(sorted.keys, k);
+      if (existed) sorted.objs[i] = obj;
+      else {
+        sorted.keys.splice(i, 0, k);
+        sorted.objs.splice(i, 0, obj);
+      }
+    }
     if (old) this.unindex(old);
     for (const ref of obj.metadata.ownerReferences ?? []) {
       let set = this.owned.get(ref.uid);
@@ -290,8 +365,16 @@ export class ApiServer {
   }
 
   private remove(kind: string, obj: Stored<KubeObject>): void {
-    this.stores.get(kind)?.delete(key(obj.metadata.namespace, obj.metadata.name));
-    this.sorted.delete(kind);
+    const k = this.key(obj.metadata.namespace, obj.metadata.name);
+    const store = this.stores.get(kind);
+    if (store?.delete(k)) {
+      const sorted = this.sorted.get(kind);
+      if (sorted) {
+        const i = ApiServer.lowerBound(sorted.keys, k);
+        sorted.keys.splice(i, 1);
+        sorted.objs.splice(i, 1);
+      }
+    }
     this.unindex(obj);
   }
 

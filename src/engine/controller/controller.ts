@@ -27,7 +27,8 @@ export interface ControllerContext {
 export class WorkQueue {
   private readonly items: { c: Controller; key: string }[] = [];
   private head = 0;
-  private readonly queued = new Set<string>();
+  /** Keys waiting in the queue, per controller name. */
+  private readonly queued = new Map<string, Set<string>>();
   /** Total syncs run so far. */
   processed = 0;
 
@@ -35,9 +36,10 @@ export class WorkQueue {
 
   /** Queues `key` for `c` unless it is already waiting (as client-go's workqueue dedups). */
   add(c: Controller, key: string): void {
-    const id = `${c.name}\u0000${key}`;
-    if (this.queued.has(id)) return;
-    this.queued.add(id);
+    let keys = this.queued.get(c.name);
+    if (!keys) this.queued.set(c.name, (keys = new Set()));
+    if (keys.has(key)) return;
+    keys.add(key);
     this.items.push({ c, key });
   }
 
@@ -55,7 +57,7 @@ export class WorkQueue {
     let n = 0;
     while (this.head < this.items.length) {
       const item = this.items[this.head++]!;
-      this.queued.delete(`${item.c.name}\u0000${item.key}`);
+      this.queued.get(item.c.name)!.delete(item.key);
       item.c.sync(item.key);
       this.processed++;
       if (++n > limit) throw new Error(`work queue did not settle after ${limit} syncs`);
@@ -70,7 +72,27 @@ export class WorkQueue {
 /** `namespace/name` (or `name` for cluster-scoped objects), as cache.MetaNamespaceKeyFunc. */
 export function keyOf(obj: { metadata?: { namespace?: string; name?: string } }): string {
   const m = obj.metadata ?? {};
-  return m.namespace ? `${m.namespace}/${m.name ?? ''}` : (m.name ?? '');
+  return m.namespace ? namespacedKey(m.namespace, m.name ?? '') : (m.name ?? '');
+}
+
+/** Keys already built, per namespace and name (the same few thousand keys are asked for over and over). */
+const builtKeys = new Map<string, Map<string, string>>();
+let builtKeyCount = 0;
+
+/** `namespace/name`, as keyOf builds it for a namespaced object. */
+export function namespacedKey(namespace: string, name: string): string {
+  let byName = builtKeys.get(namespace);
+  if (!byName) builtKeys.set(namespace, (byName = new Map<string, string>()));
+  let k = byName.get(name);
+  if (k === undefined) {
+    if (++builtKeyCount > 100_000) {
+      builtKeys.clear();
+      builtKeyCount = 1;
+      builtKeys.set(namespace, (byName = new Map<string, string>()));
+    }
+    byName.set(name, (k = `${namespace}/${name}`));
+  }
+  return k;
 }
 
 export function splitKey(key: string): [string | undefined, string] {

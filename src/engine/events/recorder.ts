@@ -22,7 +22,8 @@ const defaultSpamBurst = 25;
 const defaultSpamQPS = 1 / 300;
 
 interface AggregateRecord {
-  localKeys: Set<string>;
+  /** The distinct messages seen, oldest first (at most defaultAggregateMaxEvents: an array is enough). */
+  localKeys: string[];
   lastTimestamp: number;
 }
 
@@ -68,32 +69,23 @@ export class EventRecorder {
       ...(fieldPath ? { fieldPath } : {}),
     };
     const now = this.clock.now();
-    if (!this.allow(ref, source, now)) return;
+    // The parts are joined with NUL, missing ones as '' (as Array.join would).
+    const sourceKey = `${source.component}\u0000${source.host ?? ''}\u0000${ref.kind ?? ''}\u0000${ref.namespace ?? ''}\u0000${ref.name ?? ''}\u0000${ref.uid ?? ''}\u0000${ref.apiVersion ?? ''}`;
+    if (!this.allow(sourceKey, now)) return;
 
     // Models kubernetes/staging/src/k8s.io/client-go/tools/record/events_cache.go EventAggregator.EventAggregate
-    const aggregateKey = [
-      source.component,
-      source.host ?? '',
-      ref.kind,
-      ref.namespace,
-      ref.name,
-      ref.uid,
-      ref.apiVersion,
-      type,
-      reason,
-    ].join('\u0000');
+    const aggregateKey = `${sourceKey}\u0000${type}\u0000${reason}`;
     let rec = this.aggregate.get(aggregateKey);
     if (!rec || now - rec.lastTimestamp > defaultAggregateIntervalInSeconds * 1000) {
-      rec = { localKeys: new Set(), lastTimestamp: now };
+      rec = { localKeys: [], lastTimestamp: now };
       this.aggregate.set(aggregateKey, rec);
     }
-    rec.localKeys.add(message);
+    if (!rec.localKeys.includes(message)) rec.localKeys.push(message);
     rec.lastTimestamp = now;
     let eventKey = `${aggregateKey}\u0000${message}`;
     let finalMessage = message;
-    if (rec.localKeys.size >= defaultAggregateMaxEvents) {
-      const first = rec.localKeys.values().next().value;
-      if (first !== undefined) rec.localKeys.delete(first);
+    if (rec.localKeys.length >= defaultAggregateMaxEvents) {
+      rec.localKeys.shift();
       eventKey = aggregateKey;
       finalMessage = `(combined from similar events): ${message}`;
     }
@@ -131,22 +123,13 @@ export class EventRecorder {
       reportingComponent: source.component,
       reportingInstance: source.host ?? '',
     };
-    this.api.create(ev);
+    this.api.createOwned(ev);
     if (this.observed.size >= maxLruCacheEntries) this.observed.delete(this.observed.keys().next().value!);
     this.observed.set(eventKey, { name, namespace, count: 1, firstTimestamp: ts });
   }
 
   // Models kubernetes/staging/src/k8s.io/client-go/tools/record/events_cache.go EventSourceObjectSpamFilter.Filter
-  private allow(ref: ObjectReference, source: EventSource, now: number): boolean {
-    const k = [
-      source.component,
-      source.host ?? '',
-      ref.kind,
-      ref.namespace,
-      ref.name,
-      ref.uid,
-      ref.apiVersion,
-    ].join('\u0000');
+  private allow(k: string, now: number): boolean {
     let b = this.spam.get(k);
     if (!b) this.spam.set(k, (b = { tokens: defaultSpamBurst, last: now }));
     b.tokens = Math.min(defaultSpamBurst, b.tokens + ((now - b.last) / 1000) * defaultSpamQPS);

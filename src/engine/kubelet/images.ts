@@ -100,19 +100,36 @@ export class ImageRegistry {
   /** Adds an exact image reference (`repo:tag`). */
   add(ref: string, info: ImageInfo): void {
     this.exact.set(parseImageRef(ref).canonical, info);
+    this.found.clear();
   }
 
   addPattern(repository: string, tag: RegExp, info: ImageInfo): void {
     this.patterns.push({ repository: parseImageRef(`${repository}:x`).repository, tag, info });
+    this.found.clear();
   }
 
+  /** Answers of lookup by reference (the same few images are looked up for every pod). */
+  private readonly found = new Map<string, ImageInfo | undefined>();
+
   lookup(ref: string): ImageInfo | undefined {
+    if (this.found.has(ref)) return this.found.get(ref);
     const p = parseImageRef(ref);
-    const hit = this.exact.get(p.canonical);
-    if (hit) return hit;
-    for (const pat of this.patterns)
-      if (pat.repository === p.repository && pat.tag.test(p.tag)) return pat.info;
-    return undefined;
+    let info = this.exact.get(p.canonical);
+    let stateless = true;
+    if (!info)
+      for (const pat of this.patterns) {
+        // A global or sticky pattern remembers where it stopped: its answers cannot be kept.
+        if (pat.tag.global || pat.tag.sticky) stateless = false;
+        if (pat.repository === p.repository && pat.tag.test(p.tag)) {
+          info = pat.info;
+          break;
+        }
+      }
+    if (stateless) {
+      if (this.found.size >= 1000) this.found.clear();
+      this.found.set(ref, info);
+    }
+    return info;
   }
 
   /** Seconds a pull takes at the model's throughput (at least 1 s: resolving and unpacking). */

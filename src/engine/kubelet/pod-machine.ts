@@ -158,7 +158,12 @@ export const podMachine = setup({
     Running: {
       entry: 'containerStarted',
       on: { LIVENESS_FAILED: 'Killing' },
-      after: { processExit: { guard: 'processExits', target: 'Exited' } },
+      // Only a process that exits by itself arms a timer (one that runs until stopped would arm a no-op one).
+      initial: 'Serving',
+      states: {
+        Serving: { always: { guard: 'processExits', target: 'Exiting' } },
+        Exiting: { after: { processExit: '#pod.Exited' } },
+      },
     },
     Killing: {
       entry: 'livenessKill',

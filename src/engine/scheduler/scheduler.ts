@@ -20,6 +20,8 @@ export function toleratesTaint(t: Toleration, taint: Taint): boolean {
   return (t.value ?? '') === (taint.value ?? '');
 }
 
+const filteredEffects = ['NoSchedule', 'NoExecute'];
+
 function untoleratedTaint(taints: Taint[], tolerations: Toleration[], effects: string[]): Taint | undefined {
   return taints.find(
     (taint) => effects.includes(taint.effect) && !tolerations.some((t) => toleratesTaint(t, taint)),
@@ -31,19 +33,17 @@ export class Scheduler implements Controller {
   private readonly unschedulable = new Set<string>();
   /** The scheduler cache: active pods bound to each node, with their controller's uid. */
   private readonly nodePods = new Map<string, Map<string, string | undefined>>();
+  /** Per node, how many of those pods each controller uid has (kept with nodePods). */
+  private readonly nodeOwners = new Map<string, Map<string, number>>();
 
   constructor(private readonly ctx: ControllerContext) {
     ctx.api.watch<Pod>('Pod', (e) => {
       const pod = e.object;
       const k = keyOf(pod);
       const oldNode = e.old?.spec?.nodeName;
-      if (oldNode) this.nodePods.get(oldNode)?.delete(k);
+      if (oldNode) this.forgetPod(oldNode, k);
       const n = pod.spec?.nodeName;
-      if (n && e.type !== 'DELETED' && isPodActive(pod)) {
-        let m = this.nodePods.get(n);
-        if (!m) this.nodePods.set(n, (m = new Map<string, string | undefined>()));
-        m.set(k, controllerRef(pod)?.uid);
-      }
+      if (n && e.type !== 'DELETED' && isPodActive(pod)) this.cachePod(n, k, controllerRef(pod)?.uid);
       if (
         e.type !== 'DELETED' &&
         !pod.spec?.nodeName &&
@@ -55,6 +55,29 @@ export class Scheduler implements Controller {
       if (e.type === 'DELETED' && pod.spec?.nodeName) this.retryUnschedulable();
     });
     ctx.api.watch<Node>('Node', () => this.retryUnschedulable());
+  }
+
+  private cachePod(node: string, k: string, owner: string | undefined): void {
+    let m = this.nodePods.get(node);
+    if (!m) this.nodePods.set(node, (m = new Map<string, string | undefined>()));
+    if (m.has(k)) this.forgetPod(node, k);
+    m.set(k, owner);
+    if (owner === undefined) return;
+    let owners = this.nodeOwners.get(node);
+    if (!owners) this.nodeOwners.set(node, (owners = new Map<string, number>()));
+    owners.set(owner, (owners.get(owner) ?? 0) + 1);
+  }
+
+  private forgetPod(node: string, k: string): void {
+    const m = this.nodePods.get(node);
+    if (!m || !m.has(k)) return;
+    const owner = m.get(k);
+    m.delete(k);
+    if (owner === undefined) return;
+    const owners = this.nodeOwners.get(node)!;
+    const left = owners.get(owner)! - 1;
+    if (left === 0) owners.delete(owner);
+    else owners.set(owner, left);
   }
 
   private retryUnschedulable(): void {
@@ -86,17 +109,18 @@ export class Scheduler implements Controller {
     this.unschedulable.delete(key);
     const owner = controllerRef(pod)?.uid;
     let best: Stored<Node> | undefined;
-    let bestScore: [number, number] = [Infinity, Infinity];
+    let bestSame = Infinity;
+    let bestCount = Infinity;
     let ties = 0;
     for (const node of feasible) {
       const here = this.nodePods.get(node.metadata.name);
-      let same = 0;
-      if (owner && here) for (const uid of here.values()) if (uid === owner) same++;
-      const score: [number, number] = [same, here?.size ?? 0];
-      const cmp = score[0] - bestScore[0] || score[1] - bestScore[1];
+      const same = owner && here ? (this.nodeOwners.get(node.metadata.name)?.get(owner) ?? 0) : 0;
+      const count = here?.size ?? 0;
+      const cmp = same - bestSame || count - bestCount;
       if (cmp < 0) {
         best = node;
-        bestScore = score;
+        bestSame = same;
+        bestCount = count;
         ties = 1;
       } else if (cmp === 0) {
         // Models kubernetes/pkg/scheduler/schedule_one.go selectHost (reservoir sampling among the best)
@@ -115,7 +139,7 @@ export class Scheduler implements Controller {
       if (!tolerations.some((x) => toleratesTaint(x, t))) return 'node(s) were unschedulable';
     }
     // Models kubernetes/pkg/scheduler/framework/plugins/tainttoleration/taint_toleration.go Filter
-    const taint = untoleratedTaint(taints, tolerations, ['NoSchedule', 'NoExecute']);
+    const taint = untoleratedTaint(taints, tolerations, filteredEffects);
     if (taint) return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
     // Models kubernetes/pkg/scheduler/framework/plugins/noderesources/fit.go (pods only)
     const max = Number(node.status?.allocatable?.pods ?? '110');
@@ -149,19 +173,25 @@ export class Scheduler implements Controller {
 
   // Models kubernetes/pkg/registry/core/pod/storage/storage.go BindingREST.assignPod
   private bind(pod: Stored<Pod>, node: Stored<Node>): void {
-    const next = deepCopy(pod);
-    next.spec!.nodeName = node.metadata.name;
-    next.status ??= {};
-    next.status.conditions = [
-      ...(next.status.conditions ?? []).filter((c) => c.type !== 'PodScheduled'),
-      {
-        type: 'PodScheduled',
-        status: 'True',
-        lastProbeTime: null as unknown as string,
-        lastTransitionTime: formatRFC3339(this.ctx.clock.now()),
+    // Handed over to the apiserver: new where it changes, shared with the stored pod elsewhere.
+    const next: Stored<Pod> = {
+      ...pod,
+      metadata: { ...pod.metadata },
+      spec: { ...pod.spec!, nodeName: node.metadata.name },
+      status: {
+        ...(pod.status ?? {}),
+        conditions: [
+          ...(pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled'),
+          {
+            type: 'PodScheduled',
+            status: 'True',
+            lastProbeTime: null as unknown as string,
+            lastTransitionTime: formatRFC3339(this.ctx.clock.now()),
+          },
+        ],
       },
-    ];
-    const [bound] = this.ctx.api.update(next);
+    };
+    const [bound] = this.ctx.api.updateOwned(next);
     if (bound) {
       this.ctx.recorder.event(
         bound,

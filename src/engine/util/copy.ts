@@ -1,9 +1,15 @@
 /** A deep copy of plain API data (objects, arrays, primitives): what Go's DeepCopy gives controllers. */
 export function deepCopy<T>(v: T): T {
   if (v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) return v.map(deepCopy) as T;
+  if (Array.isArray(v)) {
+    const arr: unknown[] = [];
+    for (let i = 0; i < v.length; i++) arr.push(deepCopy(v[i]));
+    return arr as T;
+  }
+  const src = v as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(v)) out[k] = deepCopy((v as Record<string, unknown>)[k]);
+  // for-in visits own keys in Object.keys order; the own-property check keeps it to own keys.
+  for (const k in src) if (Object.hasOwn(src, k)) out[k] = deepCopy(src[k]);
   return out as T;
 }
 
@@ -14,12 +20,22 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a)) {
     const bb = b as unknown[];
-    return a.length === bb.length && a.every((x, i) => deepEqual(x, bb[i]));
+    if (a.length !== bb.length) return false;
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], bb[i])) return false;
+    return true;
   }
-  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  if (ka.length !== kb.length) return false;
-  return ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  // Keys whose value is undefined count as missing.
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  let na = 0;
+  for (const k in ao) {
+    if (!Object.hasOwn(ao, k) || ao[k] === undefined) continue;
+    na++;
+    if (!deepEqual(ao[k], bo[k])) return false;
+  }
+  let nb = 0;
+  for (const k in bo) if (Object.hasOwn(bo, k) && bo[k] !== undefined) nb++;
+  return na === nb;
 }
 
 /** JSON with keys sorted at every level: a canonical text for hashing. */

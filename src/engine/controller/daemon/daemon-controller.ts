@@ -43,12 +43,18 @@ export class DaemonSetController implements Controller {
     const tolerations = [...(ds.spec?.template?.spec?.tolerations ?? []), ...daemonTolerations];
     const pods = this.ctx.api.listOwnedBy<Pod>('Pod', ds.metadata.uid).filter(isPodActive);
     const nodes = this.ctx.api.list<Node>('Node');
+    const byNode = new Map<string | undefined, Stored<Pod>[]>();
+    for (const p of pods) {
+      const list = byNode.get(p.spec?.nodeName);
+      if (list) list.push(p);
+      else byNode.set(p.spec?.nodeName, [p]);
+    }
     let desired = 0;
     for (const node of nodes) {
       const eligible = (node.spec?.taints ?? []).every(
         (t) => t.effect === 'PreferNoSchedule' || tolerations.some((x) => toleratesTaint(x, t)),
       );
-      const here = pods.filter((p) => p.spec?.nodeName === node.metadata.name);
+      const here = byNode.get(node.metadata.name) ?? [];
       if (eligible) {
         desired++;
         if (here.length === 0) this.createPod(ds, node.metadata.name, tolerations);

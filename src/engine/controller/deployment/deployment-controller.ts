@@ -6,6 +6,7 @@ import type {
   KubeObject,
   OwnerReference,
   Pod,
+  PodTemplateSpec,
   ReplicaSet,
   Stored,
 } from '../../api/types.ts';
@@ -22,6 +23,7 @@ import { claimReplicaSets } from './util/controller-ref-manager.ts';
 import { getControllerOf } from './util/controller-utils.ts';
 import {
   dReplicas,
+  equalIgnoreHash,
   getDeploymentCondition,
   getDeploymentsForReplicaSet,
   maxUnavailable,
@@ -67,6 +69,20 @@ export class DeploymentController implements Controller {
   sync(key: string): void {
     this.handleErr(this.syncDeployment(key), key);
   }
+
+  /** equalIgnoreHash results of the sync in progress (no template changes during a sync). */
+  private templateMemo: WeakMap<object, WeakMap<object, boolean>> | undefined;
+
+  /** equalIgnoreHash, remembered for the rest of the sync in progress (each sync asks the same a few times). */
+  readonly equalIgnoreHash = (a: PodTemplateSpec | undefined, b: PodTemplateSpec | undefined): boolean => {
+    const memo = this.templateMemo;
+    if (!memo || !a || !b) return equalIgnoreHash(a, b);
+    let byB = memo.get(a);
+    if (!byB) memo.set(a, (byB = new WeakMap()));
+    let eq = byB.get(b);
+    if (eq === undefined) byB.set(b, (eq = equalIgnoreHash(a, b)));
+    return eq;
+  };
 
   // Models kubernetes/pkg/controller/deployment/deployment_controller.go addReplicaSet
   private addReplicaSet(rs: Stored<ReplicaSet>): void {
@@ -231,10 +247,21 @@ export class DeploymentController implements Controller {
 
   // Models kubernetes/pkg/controller/deployment/deployment_controller.go syncDeployment
   syncDeployment(key: string): SyncError {
+    this.templateMemo = new WeakMap();
+    try {
+      return this.syncDeploymentOnce(key);
+    } finally {
+      this.templateMemo = undefined;
+    }
+  }
+
+  private syncDeploymentOnce(key: string): SyncError {
     const [namespace, name] = splitKey(key);
     const deployment = this.ctx.api.get<Deployment>('Deployment', namespace, name);
     if (!deployment) return null;
-    const d = deepCopy(deployment);
+    // A sync changes only .metadata and .status of its copy; .spec stays shared with the stored object.
+    const d: Stored<Deployment> = { ...deployment, metadata: deepCopy(deployment.metadata) };
+    if ('status' in deployment) d.status = deepCopy(deployment.status);
 
     if (deepEqual(d.spec?.selector, {})) {
       this.ctx.recorder.event(

@@ -127,7 +127,10 @@ export function getAllReplicaSetsAndSyncRevision(
   rsList: Stored<ReplicaSet>[],
   createIfNotExisted: boolean,
 ): [Stored<ReplicaSet> | undefined, Stored<ReplicaSet>[], SyncError] {
-  const [, allOldRSs] = findOldReplicaSets(d, rsList) as [Stored<ReplicaSet>[], Stored<ReplicaSet>[]];
+  const [, allOldRSs] = findOldReplicaSets(d, rsList, dc.equalIgnoreHash) as [
+    Stored<ReplicaSet>[],
+    Stored<ReplicaSet>[],
+  ];
   const [newRS, err] = getNewReplicaSet(dc, d, rsList, allOldRSs, createIfNotExisted);
   if (err) return [undefined, [], err];
   return [newRS, allOldRSs, null];
@@ -142,12 +145,14 @@ export function getNewReplicaSet(
   createIfNotExisted: boolean,
 ): [Stored<ReplicaSet> | undefined, SyncError] {
   const api = dc.ctx.api;
-  const existingNewRS = findNewReplicaSet(d, rsList) as Stored<ReplicaSet> | undefined;
+  const existingNewRS = findNewReplicaSet(d, rsList, dc.equalIgnoreHash) as Stored<ReplicaSet> | undefined;
   const newRevision = String(maxRevision(oldRSs) + 1);
   const status = (d.status ??= {});
 
   if (existingNewRS) {
-    const rsCopy = deepCopy(existingNewRS);
+    // Only the annotations of the copy change (and .spec when it is written back, copied there).
+    const rsCopy: Stored<ReplicaSet> = { ...existingNewRS, metadata: { ...existingNewRS.metadata } };
+    if (rsCopy.metadata.annotations) rsCopy.metadata.annotations = { ...rsCopy.metadata.annotations };
     const oldRevision = rsCopy.metadata.annotations?.['deployment.kubernetes.io/revision'];
     const annotationsUpdated = setNewReplicaSetAnnotations(
       d,
@@ -158,6 +163,7 @@ export function getNewReplicaSet(
     );
     const minReadySecondsNeedsUpdate = (rsCopy.spec?.minReadySeconds ?? 0) !== (d.spec?.minReadySeconds ?? 0);
     if (annotationsUpdated || minReadySecondsNeedsUpdate) {
+      rsCopy.spec = deepCopy(rsCopy.spec);
       const spec = (rsCopy.spec ??= { selector: {} });
       // An int32 with omitempty: 0 is not written.
       if (d.spec?.minReadySeconds) spec.minReadySeconds = d.spec.minReadySeconds;
@@ -495,16 +501,17 @@ export function calculateStatus(
   const availableReplicas = getAvailableReplicaCountForReplicaSets(allRSs);
   const totalReplicas = getReplicaCountForReplicaSets(allRSs);
   const unavailableReplicas = Math.max(0, totalReplicas - availableReplicas);
-  const counts: [keyof DStatus, number | undefined][] = [
-    ['observedGeneration', d.metadata?.generation],
-    ['replicas', getActualReplicaCountForReplicaSets(allRSs)],
-    ['updatedReplicas', getActualReplicaCountForReplicaSets([newRS])],
-    ['readyReplicas', getReadyReplicaCountForReplicaSets(allRSs)],
-    ['availableReplicas', availableReplicas],
-    ['unavailableReplicas', unavailableReplicas],
-  ];
   const status: DStatus = {};
-  for (const [k, v] of counts) if (v) (status as Record<string, unknown>)[k] = v;
+  const observedGeneration = d.metadata?.generation;
+  const replicas = getActualReplicaCountForReplicaSets(allRSs);
+  const updatedReplicas = newRS?.status?.replicas ?? 0; // getActualReplicaCountForReplicaSets([newRS])
+  const readyReplicas = getReadyReplicaCountForReplicaSets(allRSs);
+  if (observedGeneration) status.observedGeneration = observedGeneration;
+  if (replicas) status.replicas = replicas;
+  if (updatedReplicas) status.updatedReplicas = updatedReplicas;
+  if (readyReplicas) status.readyReplicas = readyReplicas;
+  if (availableReplicas) status.availableReplicas = availableReplicas;
+  if (unavailableReplicas) status.unavailableReplicas = unavailableReplicas;
   // DeploymentReplicaSetTerminatingReplicas is beta and on by default since v1.35.
   const terminating = getTerminatingReplicaCountForReplicaSets(allRSs);
   if (terminating !== undefined) status.terminatingReplicas = terminating;

@@ -3,9 +3,9 @@
 // at once.
 import type { Controller, ControllerContext } from '../controller.ts';
 import { keyOf, splitKey } from '../controller.ts';
-import type { Endpoints, Pod, Service } from '../../api/types.ts';
+import type { Endpoints, Pod, Service, Stored } from '../../api/types.ts';
 import { isPodReady } from '../../api/pod-util.ts';
-import { labelSelectorAsSelector, selectorMatches } from '../../apimachinery/labels.ts';
+import { labelSelectorAsSelector, selectorMatches, type Selector } from '../../apimachinery/labels.ts';
 import { deepEqual } from '../../util/copy.ts';
 
 type Address = NonNullable<NonNullable<Endpoints['subsets']>[number]['addresses']>[number];
@@ -42,14 +42,26 @@ function ipKey(ip: string): string {
 export class EndpointsController implements Controller {
   readonly name = 'endpoint-controller';
 
+  /** Per namespace, the Services with a selector and their selectors (dropped on every Service change). */
+  private readonly selectors = new Map<string | undefined, { svc: Stored<Service>; sel: Selector }[]>();
+
   constructor(private readonly ctx: ControllerContext) {
-    ctx.api.watch<Service>('Service', (e) => ctx.queue.add(this, keyOf(e.object)));
+    ctx.api.watch<Service>('Service', (e) => {
+      this.selectors.clear();
+      ctx.queue.add(this, keyOf(e.object));
+    });
     ctx.api.watch<Pod>('Pod', (e) => {
       const ns = e.object.metadata.namespace;
-      for (const svc of ctx.api.list<Service>('Service', ns)) {
-        const sel = svc.spec?.selector;
-        if (!sel) continue;
-        const s = labelSelectorAsSelector({ matchLabels: sel })!;
+      let services = this.selectors.get(ns);
+      if (!services) {
+        services = [];
+        for (const svc of ctx.api.list<Service>('Service', ns)) {
+          const sel = svc.spec?.selector;
+          if (sel) services.push({ svc, sel: labelSelectorAsSelector({ matchLabels: sel })! });
+        }
+        this.selectors.set(ns, services);
+      }
+      for (const { svc, sel: s } of services) {
         if (
           selectorMatches(s, e.object.metadata.labels) ||
           (e.old && selectorMatches(s, e.old.metadata.labels))

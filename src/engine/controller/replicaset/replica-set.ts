@@ -3,16 +3,10 @@
 // deletions run in ranked order rather than in parallel goroutines; orphan adoption (claimPods) is not modelled
 // — pods are counted by ownerReference.
 import type { Controller, ControllerContext } from '../controller.ts';
-import { keyOf, splitKey } from '../controller.ts';
+import { keyOf, namespacedKey, splitKey } from '../controller.ts';
 import type { Pod, ReplicaSet, ReplicaSetStatus, Stored } from '../../api/types.ts';
-import {
-  controllerRef,
-  filterActivePods,
-  isPodActive,
-  isPodAvailable,
-  isPodReady,
-} from '../../api/pod-util.ts';
-import { selectorMatches } from '../../apimachinery/labels.ts';
+import { controllerRef, isPodActive, isPodAvailable, isPodReady } from '../../api/pod-util.ts';
+import { OwnedPodIndex, type PodCounts } from './pod-counts.ts';
 import { deepCopy, deepEqual } from '../../util/copy.ts';
 import { slowStartInitialBatchSize, sortActivePodsWithRanks } from '../util/controller-utils.ts';
 
@@ -21,24 +15,36 @@ export const burstReplicas = 500;
 
 const source = { component: 'replicaset-controller' };
 
+/** The queue key of a pod's ReplicaSet: `namespace/name`. */
+const rsKey = (ns: string | undefined, name: string) =>
+  ns !== undefined ? namespacedKey(ns, name) : `${ns}/${name}`;
+
 export class ReplicaSetController implements Controller {
   readonly name = 'replicaset-controller';
 
+  /** The pods of each ReplicaSet, kept from the Pod watch (see pod-counts.ts). */
+  private readonly pods: OwnedPodIndex;
+
   constructor(private readonly ctx: ControllerContext) {
-    ctx.api.watch<ReplicaSet>('ReplicaSet', (e) => ctx.queue.add(this, keyOf(e.object)));
+    this.pods = new OwnedPodIndex(ctx.api);
+    ctx.api.watch<ReplicaSet>('ReplicaSet', (e) => {
+      if (e.type === 'DELETED') this.pods.forget(e.object.metadata.uid);
+      ctx.queue.add(this, keyOf(e.object));
+    });
     ctx.api.watch<Pod>('Pod', (e) => {
+      this.pods.observe(e);
       // Models kubernetes/pkg/controller/replicaset/replica_set.go addPod / updatePod / deletePod
       const ref = controllerRef(e.object);
       const oldRef = e.old ? controllerRef(e.old) : undefined;
       const ns = e.object.metadata.namespace;
       if (oldRef && oldRef.kind === 'ReplicaSet' && oldRef.uid !== ref?.uid)
-        ctx.queue.add(this, `${ns}/${oldRef.name}`);
+        ctx.queue.add(this, rsKey(ns, oldRef.name));
       if (ref?.kind === 'ReplicaSet') {
-        ctx.queue.add(this, `${ns}/${ref.name}`);
+        ctx.queue.add(this, rsKey(ns, ref.name));
         const rs = ctx.api.get<ReplicaSet>('ReplicaSet', ns, ref.name);
         const minReady = rs?.spec?.minReadySeconds ?? 0;
         if (e.type === 'MODIFIED' && minReady > 0 && e.old && !isPodReady(e.old) && isPodReady(e.object)) {
-          ctx.queue.addAfter(this, `${ns}/${ref.name}`, minReady * 1000);
+          ctx.queue.addAfter(this, rsKey(ns, ref.name), minReady * 1000);
         }
       }
     });
@@ -49,38 +55,52 @@ export class ReplicaSetController implements Controller {
     const [ns, name] = splitKey(key);
     const rs = this.ctx.api.get<ReplicaSet>('ReplicaSet', ns, name);
     if (!rs) return;
-    const owned = this.ctx.api
-      .listOwnedBy<Pod>('Pod', rs.metadata.uid)
-      .filter((p) => controllerRef(p)?.uid === rs.metadata.uid);
-    const filteredPods = filterActivePods(owned);
-    if (!rs.metadata.deletionTimestamp) this.manageReplicas(filteredPods, rs);
+    // The status is calculated from the pods as they were before manageReplicas, as upstream does.
+    const counts = this.pods.counts(rs);
+    const minReady = rs.spec?.minReadySeconds ?? 0;
+    const available = minReady === 0 ? counts.ready : this.countAvailable(rs, minReady);
+    if (!rs.metadata.deletionTimestamp) this.manageReplicas(counts.active, rs);
     // Models kubernetes/pkg/controller/controller_utils.go FilterTerminatingPods (DeploymentReplicaSetTerminatingReplicas, beta since 1.35)
-    const terminating = owned.filter(
-      (p) => p.metadata.deletionTimestamp && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed',
-    ).length;
-    const newStatus = { ...this.calculateStatus(rs, filteredPods), terminatingReplicas: terminating };
+    const newStatus = {
+      ...this.calculateStatus(rs, counts, available),
+      terminatingReplicas: counts.terminating,
+    };
     const updated = this.updateReplicaSetStatus(rs, newStatus);
     const replicas = updated.spec?.replicas ?? 1;
-    const minReady = updated.spec?.minReadySeconds ?? 0;
+    const minReadyNow = updated.spec?.minReadySeconds ?? 0;
     if (
-      minReady > 0 &&
+      minReadyNow > 0 &&
       updated.status?.readyReplicas === replicas &&
       updated.status?.availableReplicas !== replicas
     ) {
-      this.ctx.queue.addAfter(this, key, minReady * 1000);
+      this.ctx.queue.addAfter(this, key, minReadyNow * 1000);
     }
   }
 
+  /** Available pods when minReadySeconds > 0 (then availability depends on the time, so it is counted). */
+  private countAvailable(rs: Stored<ReplicaSet>, minReady: number): number {
+    const now = this.ctx.clock.now();
+    let available = 0;
+    for (const pod of this.pods.activePods(rs)) if (isPodAvailable(pod, minReady, now)) available++;
+    return available;
+  }
+
   // Models kubernetes/pkg/controller/replicaset/replica_set.go manageReplicas
-  private manageReplicas(filteredPods: Stored<Pod>[], rs: Stored<ReplicaSet>): void {
-    let diff = filteredPods.length - (rs.spec?.replicas ?? 1);
+  private manageReplicas(activeCount: number, rs: Stored<ReplicaSet>): void {
+    let diff = activeCount - (rs.spec?.replicas ?? 1);
     if (diff < 0) {
       diff = Math.min(-diff, burstReplicas);
       slowStartBatch(diff, slowStartInitialBatchSize, () => this.createPod(rs));
     } else if (diff > 0) {
       diff = Math.min(diff, burstReplicas);
-      const relatedPods = this.getIndirectlyRelatedPods(rs);
-      for (const pod of getPodsToDelete(filteredPods, relatedPods, diff, this.ctx.clock.now())) {
+      const filteredPods = this.pods.activePods(rs);
+      const toDelete = podsToDelete(
+        filteredPods,
+        () => this.relatedPodsOnNodes(rs),
+        diff,
+        this.ctx.clock.now(),
+      );
+      for (const pod of toDelete) {
         const [, err] = this.ctx.api.delete('Pod', pod.metadata.namespace, pod.metadata.name);
         if (!err)
           this.ctx.recorder.event(
@@ -118,7 +138,7 @@ export class ReplicaSetController implements Controller {
       },
       spec: deepCopy(t?.spec ?? { containers: [] }),
     };
-    const [created, err] = this.ctx.api.create(pod);
+    const [created, err] = this.ctx.api.createOwned(pod);
     if (err) {
       this.ctx.recorder.event(rs, 'Warning', 'FailedCreate', `Error creating: ${err.message}`, source);
       return false;
@@ -134,34 +154,26 @@ export class ReplicaSetController implements Controller {
   }
 
   // Models kubernetes/pkg/controller/replicaset/replica_set.go getIndirectlyRelatedPods
-  private getIndirectlyRelatedPods(rs: Stored<ReplicaSet>): Stored<Pod>[] {
+  /** Active related pods per node (what getPodsRankedByRelatedPodsOnSameNode counts), from the pod index. */
+  private relatedPodsOnNodes(rs: Stored<ReplicaSet>): Map<string, number> {
     const ref = controllerRef(rs);
-    if (!ref) return this.ctx.api.listOwnedBy<Pod>('Pod', rs.metadata.uid);
-    const siblings = this.ctx.api.listOwnedBy<ReplicaSet>('ReplicaSet', ref.uid);
-    return siblings.flatMap((s) => this.ctx.api.listOwnedBy<Pod>('Pod', s.metadata.uid));
+    const owners = ref
+      ? this.ctx.api.listOwnedBy<ReplicaSet>('ReplicaSet', ref.uid).map((s) => s.metadata.uid)
+      : [rs.metadata.uid];
+    const podsOnNode = new Map<string, number>();
+    for (const uid of owners)
+      for (const [n, v] of this.pods.activeOnNodes(uid)) podsOnNode.set(n, (podsOnNode.get(n) ?? 0) + v);
+    return podsOnNode;
   }
 
   // Models kubernetes/pkg/controller/replicaset/replica_set_utils.go calculateStatus
-  private calculateStatus(rs: Stored<ReplicaSet>, filteredPods: Stored<Pod>[]): ReplicaSetStatus {
-    const templateLabels = rs.spec?.template?.metadata?.labels ?? {};
-    const sel = Object.entries(templateLabels).map(([k, v]) => ({ key: k, op: '=' as const, values: [v] }));
-    const now = this.ctx.clock.now();
-    const minReady = rs.spec?.minReadySeconds ?? 0;
-    let fullyLabeled = 0;
-    let ready = 0;
-    let available = 0;
-    for (const pod of filteredPods) {
-      if (selectorMatches(sel, pod.metadata.labels)) fullyLabeled++;
-      if (isPodReady(pod)) {
-        ready++;
-        if (isPodAvailable(pod, minReady, now)) available++;
-      }
-    }
+  /** From the kept pod counts (see pod-counts.ts) rather than a pass over the pods. */
+  private calculateStatus(rs: Stored<ReplicaSet>, counts: PodCounts, available: number): ReplicaSetStatus {
     return {
       ...(rs.status ?? {}),
-      replicas: filteredPods.length,
-      fullyLabeledReplicas: fullyLabeled,
-      readyReplicas: ready,
+      replicas: counts.active,
+      fullyLabeledReplicas: counts.fullyLabeled,
+      readyReplicas: counts.ready,
       availableReplicas: available,
     };
   }
@@ -171,9 +183,8 @@ export class ReplicaSetController implements Controller {
     const generation = rs.metadata.generation ?? 1;
     const status = { ...newStatus, observedGeneration: generation };
     if (deepEqual(rs.status ?? {}, status)) return rs;
-    const next = deepCopy(rs);
-    next.status = status;
-    const [updated] = this.ctx.api.update(next, { status: true });
+    // The status subresource takes only .status (and the annotations, unchanged here): no copy of the rest.
+    const [updated] = this.ctx.api.update({ ...rs, status }, { status: true });
     return updated ?? rs;
   }
 }
@@ -206,18 +217,33 @@ export function getPodsToDelete<T extends Pod>(
   diff: number,
   now: number,
 ): T[] {
+  return podsToDelete(filteredPods, () => activePodsOnNodes(relatedPods), diff, now);
+}
+
+/** getPodsToDelete with the related pods already counted per node (asked for only when a ranking is needed). */
+function podsToDelete<T extends Pod>(
+  filteredPods: T[],
+  podsOnNodes: () => Map<string, number>,
+  diff: number,
+  now: number,
+): T[] {
   let pods = filteredPods;
   if (diff < filteredPods.length) {
     // Models kubernetes/pkg/controller/replicaset/replica_set.go getPodsRankedByRelatedPodsOnSameNode
-    const podsOnNode = new Map<string, number>();
-    for (const p of relatedPods) {
-      if (isPodActive(p)) {
-        const n = p.spec?.nodeName ?? '';
-        podsOnNode.set(n, (podsOnNode.get(n) ?? 0) + 1);
-      }
-    }
+    const podsOnNode = podsOnNodes();
     const ranks = filteredPods.map((p) => podsOnNode.get(p.spec?.nodeName ?? '') ?? 0);
     pods = sortActivePodsWithRanks([...filteredPods], ranks, now);
   }
   return pods.slice(0, diff);
+}
+
+function activePodsOnNodes(relatedPods: Pod[]): Map<string, number> {
+  const podsOnNode = new Map<string, number>();
+  for (const p of relatedPods) {
+    if (isPodActive(p)) {
+      const n = p.spec?.nodeName ?? '';
+      podsOnNode.set(n, (podsOnNode.get(n) ?? 0) + 1);
+    }
+  }
+  return podsOnNode;
 }

@@ -81,12 +81,127 @@ export function activePodsWithRanksLess(pi: Pod, ri: number, pj: Pod, rj: number
   return false;
 }
 
+/** What ActivePodsWithRanks.Less reads of one pod, read once per pod object instead of once per comparison. */
+interface RankKey {
+  node: string;
+  phase: number;
+  ready: boolean;
+  cost: number;
+  readyTime: number;
+  restarts: number;
+  created: number;
+  uid: string;
+  /**
+   * Pods with the same class agree on every field Less compares except rank (and node, which only matters
+   * when one of the two is unassigned, and is the same there): between them rank alone decides.
+   */
+  cls: number;
+  /** The instant readyLog and createdLog were computed for. */
+  now: number;
+  readyLog: number;
+  createdLog: number;
+}
+
+/** ⌊log₂⌋ of the age in nanoseconds, or -1 (one side of logarithmicRankDiff). */
+function logRank(t: number, now: number): number {
+  const d = (now - t) * 1e6;
+  return d > 0 ? Math.floor(Math.log2(d)) : -1;
+}
+
+/** Keys of stored pods (immutable objects: a changed pod is a new object). */
+const rankKeys = new WeakMap<Pod, RankKey>();
+
+/** Class numbers by the fields that make up a class. */
+const rankClasses = new Map<string, number>();
+
+function rankClass(
+  assigned: boolean,
+  phase: number,
+  ready: boolean,
+  cost: number,
+  readyTime: number,
+  restarts: number,
+  created: number,
+): number {
+  const sig = `${assigned ? 1 : 0} ${phase} ${ready ? 1 : 0} ${cost} ${readyTime} ${restarts} ${created}`;
+  let cls = rankClasses.get(sig);
+  if (cls === undefined) {
+    if (rankClasses.size >= 100_000) rankClasses.clear();
+    rankClasses.set(sig, (cls = rankClasses.size));
+  }
+  return cls;
+}
+
+function rankKey(pod: Pod, now: number): RankKey {
+  let k = rankKeys.get(pod);
+  if (!k) {
+    const readyTime = podReadyTime(pod);
+    const created = parseTime(pod.metadata?.creationTimestamp);
+    const node = pod.spec?.nodeName ?? '';
+    const phase = podPhaseToOrdinal[pod.status?.phase ?? ''] ?? 0;
+    const ready = isPodReady(pod);
+    const cost = deletionCost(pod);
+    const restarts = maxContainerRestarts(pod);
+    k = {
+      node,
+      phase,
+      ready,
+      cost,
+      readyTime,
+      restarts,
+      created,
+      uid: pod.metadata?.uid ?? '',
+      cls: rankClass(node !== '', phase, ready, cost, readyTime, restarts, created),
+      now,
+      readyLog: logRank(readyTime, now),
+      createdLog: logRank(created, now),
+    };
+    rankKeys.set(pod, k);
+  } else if (k.now !== now) {
+    k.now = now;
+    k.readyLog = logRank(k.readyTime, now);
+    k.createdLog = logRank(k.created, now);
+  }
+  return k;
+}
+
+/** activePodsWithRanksLess on precomputed keys: the same answer for every pair. */
+function rankKeyLess(a: RankKey, ra: number, b: RankKey, rb: number, now: number): boolean {
+  if (a.node !== b.node && (a.node === '' || b.node === '')) return a.node === '';
+  if (a.phase !== b.phase) return a.phase < b.phase;
+  if (a.ready !== b.ready) return !a.ready;
+  if (a.cost !== b.cost) return a.cost < b.cost;
+  if (ra !== rb) return ra > rb;
+  if (a.ready && b.ready && a.readyTime !== b.readyTime) {
+    if (now === 0 || a.readyTime === 0 || b.readyTime === 0) return afterOrZero(a.readyTime, b.readyTime);
+    const diff = a.readyLog - b.readyLog;
+    if (diff === 0) return a.uid < b.uid;
+    return diff < 0;
+  }
+  if (a.restarts !== b.restarts) return a.restarts > b.restarts;
+  if (a.created !== b.created) {
+    if (now === 0 || a.created === 0 || b.created === 0) return afterOrZero(a.created, b.created);
+    const diff = a.createdLog - b.createdLog;
+    if (diff === 0) return a.uid < b.uid;
+    return diff < 0;
+  }
+  return false;
+}
+
 /** Sorts pods so that the ones to delete first come first (sort.Sort(ActivePodsWithRanks)). */
 export function sortActivePodsWithRanks<T extends Pod>(pods: T[], ranks: number[], now: number): T[] {
+  const keys = pods.map((p) => rankKey(p, now));
   const idx = pods.map((_, i) => i);
   idx.sort((a, b) => {
-    if (activePodsWithRanksLess(pods[a]!, ranks[a]!, pods[b]!, ranks[b]!, now)) return -1;
-    if (activePodsWithRanksLess(pods[b]!, ranks[b]!, pods[a]!, ranks[a]!, now)) return 1;
+    const ka = keys[a]!;
+    const kb = keys[b]!;
+    if (ka.cls === kb.cls) {
+      const ra = ranks[a]!;
+      const rb = ranks[b]!;
+      return ra === rb ? 0 : ra > rb ? -1 : 1;
+    }
+    if (rankKeyLess(ka, ranks[a]!, kb, ranks[b]!, now)) return -1;
+    if (rankKeyLess(keys[b]!, ranks[b]!, keys[a]!, ranks[a]!, now)) return 1;
     return 0;
   });
   return idx.map((i) => pods[i]!);

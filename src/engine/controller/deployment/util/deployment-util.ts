@@ -364,43 +364,74 @@ export function getReplicaSetFraction(rs: ReplicaSet, d: Deployment): number {
 
 // Models kubernetes/pkg/controller/deployment/util/deployment_util.go EqualIgnoreHash
 export function equalIgnoreHash(t1: PodTemplateSpec | undefined, t2: PodTemplateSpec | undefined): boolean {
-  const a = deepCopy(t1 ?? {});
-  const b = deepCopy(t2 ?? {});
-  if (a.metadata?.labels) delete a.metadata.labels[defaultDeploymentUniqueLabelKey];
-  if (b.metadata?.labels) delete b.metadata.labels[defaultDeploymentUniqueLabelKey];
-  return semanticEqual(a, b);
+  return semanticEqual(withoutHash(t1), withoutHash(t2));
+}
+
+/**
+ * The template without the pod-template-hash label: copies only the objects on the path to the label
+ * (upstream deep-copies both templates; comparing is all that is done with them here).
+ */
+function withoutHash(t: PodTemplateSpec | undefined): PodTemplateSpec {
+  const x = t ?? {};
+  const labels = x.metadata?.labels;
+  if (!labels || !Object.hasOwn(labels, defaultDeploymentUniqueLabelKey)) return x;
+  const { [defaultDeploymentUniqueLabelKey]: _hash, ...rest } = labels;
+  return { ...x, metadata: { ...x.metadata, labels: rest } };
+}
+
+const isEnumerableOwn = (o: object, k: string) => Object.prototype.propertyIsEnumerable.call(o, k);
+
+function isSemanticEmpty(v: unknown): boolean {
+  if (v === undefined || v === null) return true;
+  if (Array.isArray(v)) return v.length === 0;
+  if (typeof v !== 'object') return false;
+  for (const k in v) if (Object.hasOwn(v, k)) return false;
+  return true;
 }
 
 /** apiequality.Semantic.DeepEqual: like deepEqual, but empty and missing maps/slices are equal. */
 function semanticEqual(a: unknown, b: unknown): boolean {
-  const empty = (v: unknown) =>
-    v === undefined ||
-    v === null ||
-    (Array.isArray(v) ? v.length === 0 : typeof v === 'object' && Object.keys(v).length === 0);
-  if (empty(a) && empty(b)) return true;
+  if (isSemanticEmpty(a) && isSemanticEmpty(b)) return true;
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return deepEqual(a, b);
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((x, i) => semanticEqual(x, b[i]));
+    for (let i = 0; i < a.length; i++) if (!semanticEqual(a[i], b[i])) return false;
+    return true;
   }
   const ao = a as Record<string, unknown>;
   const bo = b as Record<string, unknown>;
-  const keys = new Set([...Object.keys(ao), ...Object.keys(bo)]);
-  for (const k of keys) if (!semanticEqual(ao[k], bo[k])) return false;
+  for (const k in ao) if (Object.hasOwn(ao, k) && !semanticEqual(ao[k], bo[k])) return false;
+  for (const k in bo)
+    if (Object.hasOwn(bo, k) && !isEnumerableOwn(ao, k) && !semanticEqual(ao[k], bo[k])) return false;
   return true;
 }
 
 // Models kubernetes/pkg/controller/deployment/util/deployment_util.go FindNewReplicaSet
-export function findNewReplicaSet(d: Deployment, rsList: ReplicaSet[]): ReplicaSet | undefined {
-  rsList.sort(byCreationTimestamp);
-  return rsList.find((rs) => equalIgnoreHash(rs.spec?.template, d.spec?.template));
+/** `equal` may be a remembering equalIgnoreHash (the controller's, during a sync). */
+export function findNewReplicaSet(
+  d: Deployment,
+  rsList: ReplicaSet[],
+  equal: typeof equalIgnoreHash = equalIgnoreHash,
+): ReplicaSet | undefined {
+  // Usually already in order: a (stable) sort would leave it as it is.
+  if (!isSortedBy(rsList, byCreationTimestamp)) rsList.sort(byCreationTimestamp);
+  return rsList.find((rs) => equal(rs.spec?.template, d.spec?.template));
+}
+
+function isSortedBy<T>(list: readonly T[], cmp: (a: T, b: T) => number): boolean {
+  for (let i = 1; i < list.length; i++) if (!(cmp(list[i - 1]!, list[i]!) <= 0)) return false;
+  return true;
 }
 
 // Models kubernetes/pkg/controller/deployment/util/deployment_util.go FindOldReplicaSets
-export function findOldReplicaSets(d: Deployment, rsList: ReplicaSet[]): [ReplicaSet[], ReplicaSet[]] {
+export function findOldReplicaSets(
+  d: Deployment,
+  rsList: ReplicaSet[],
+  equal: typeof equalIgnoreHash = equalIgnoreHash,
+): [ReplicaSet[], ReplicaSet[]] {
   const required: ReplicaSet[] = [];
   const all: ReplicaSet[] = [];
-  const newRS = findNewReplicaSet(d, rsList);
+  const newRS = findNewReplicaSet(d, rsList, equal);
   for (const rs of rsList) {
     if (newRS && rs.metadata?.uid === newRS.metadata?.uid) continue;
     all.push(rs);
@@ -417,8 +448,11 @@ export function setFromReplicaSetTemplate(d: Deployment, template: PodTemplateSp
   return d;
 }
 
-const sum = (rss: readonly (ReplicaSet | undefined)[], f: (rs: ReplicaSet) => number) =>
-  rss.reduce((n, rs) => (rs ? n + f(rs) : n), 0);
+function sum(rss: readonly (ReplicaSet | undefined)[], f: (rs: ReplicaSet) => number): number {
+  let n = 0;
+  for (const rs of rss) if (rs) n += f(rs);
+  return n;
+}
 
 // Models kubernetes/pkg/controller/deployment/util/deployment_util.go GetReplicaCountForReplicaSets
 export function getReplicaCountForReplicaSets(rss: readonly (ReplicaSet | undefined)[]): number {
