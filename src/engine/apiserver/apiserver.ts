@@ -150,8 +150,13 @@ export class ApiServer {
     const stored = obj as Stored<T>;
     stored.apiVersion = apiVersionOf(info);
     const meta = (stored.metadata ??= {} as Stored<T>['metadata']);
-    if (info.namespaced) meta.namespace ??= 'default';
-    else delete meta.namespace;
+    if (info.namespaced) {
+      meta.namespace ??= 'default';
+      // Models the NamespaceLifecycle admission plugin (only when the cluster models namespaces at all).
+      if (this.count('Namespace') > 0 && !this.get('Namespace', undefined, meta.namespace)) {
+        return [null, notFound('namespaces', meta.namespace)];
+      }
+    } else delete meta.namespace;
     if (!meta.name && meta.generateName) {
       // Models kubernetes/staging/src/k8s.io/apiserver/pkg/storage/names/generate.go GenerateName
       let name = '';

@@ -67,11 +67,14 @@ export function invalid(kind: string, group: string, name: string, errs: FieldEr
   });
 }
 
-/** Go's %#v of a map[string]string, as field errors print label maps. */
+/**
+ * A label map as field errors print it since v1.34: JSON with sorted keys (`{"app":"web"}`); older
+ * apiservers printed Go's %#v (`map[string]string{"app":"web"}`).
+ */
 export function goStringMap(m: Record<string, string> | undefined): string {
-  if (!m) return 'map[string]string(nil)';
+  if (!m) return 'null';
   const keys = Object.keys(m).sort();
-  return `map[string]string{${keys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(m[k])}`).join(', ')}}`;
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(m[k])}`).join(',')}}`;
 }
 
 export type Result<T> = [T, null] | [null, ApiError];

@@ -93,7 +93,7 @@ describe('SetDefaults_Deployment', () => {
 
 describe('ValidateDeployment', () => {
   const labelsMismatch =
-    'spec.template.metadata.labels: Invalid value: map[string]string{"app":"web"}: `selector` does not match template `labels`';
+    'spec.template.metadata.labels: Invalid value: {"app":"web"}: `selector` does not match template `labels`';
   it.each<[string, (d: Deployment) => void, string]>([
     [
       'missing selector',
@@ -108,7 +108,7 @@ describe('ValidateDeployment', () => {
     [
       'empty selector',
       (d) => (d.spec!.selector = {}),
-      'Deployment.apps "web" is invalid: spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: empty selector is invalid for deployment',
+      'Deployment.apps "web" is invalid: spec.selector: Invalid value: {}: empty selector is invalid for deployment',
     ],
     [
       'negative replicas',
@@ -177,7 +177,7 @@ describe('ValidateDeployment', () => {
     [
       'bad selector operator',
       (d) => (d.spec!.selector = { matchExpressions: [{ key: 'app', operator: 'Equals', values: ['web'] }] }),
-      'Deployment.apps "web" is invalid: [spec.selector.matchExpressions[0].operator: Invalid value: "Equals": not a valid selector operator, spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement{v1.LabelSelectorRequirement{Key:"app", Operator:"Equals", Values:[]string{"web"}}}}: invalid label selector]',
+      'Deployment.apps "web" is invalid: [spec.selector.matchExpressions[0].operator: Invalid value: "Equals": not a valid selector operator, spec.selector: Invalid value: {"matchExpressions":[{"key":"app","operator":"Equals","values":["web"]}]}: invalid label selector]',
     ],
   ])('%s', (_n, mutate, message) => {
     expect(createError(deployment(mutate))).toBe(message);
@@ -203,7 +203,7 @@ describe('ValidateDeploymentUpdate', () => {
     next.spec!.template.metadata!.labels = { app: 'web2' };
     const [, err] = api.update(next);
     expect(err?.message).toBe(
-      'Deployment.apps "web" is invalid: spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"app":"web2"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable',
+      'Deployment.apps "web" is invalid: spec.selector: Invalid value: {"matchLabels":{"app":"web2"}}: field is immutable',
     );
   });
 
@@ -259,7 +259,7 @@ describe('ValidateReplicaSet', () => {
     [
       'selector does not match template labels',
       (r) => (r.spec!.selector = { matchLabels: { app: 'x' } }),
-      'ReplicaSet.apps "web-abc" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{"app":"web"}: `selector` does not match template `labels`',
+      'ReplicaSet.apps "web-abc" is invalid: spec.template.metadata.labels: Invalid value: {"app":"web"}: `selector` does not match template `labels`',
     ],
   ])('%s', (_n, mutate, message) => {
     expect(createError(replicaSet(mutate))).toBe(message);
@@ -272,7 +272,7 @@ describe('ValidateReplicaSet', () => {
     next.spec!.selector = { matchLabels: { app: 'web', tier: 'x' } };
     next.spec!.template!.metadata!.labels = { app: 'web', tier: 'x' };
     expect(api.update(next)[1]?.message).toBe(
-      'ReplicaSet.apps "web-abc" is invalid: spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"app":"web", "tier":"x"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable',
+      'ReplicaSet.apps "web-abc" is invalid: spec.selector: Invalid value: {"matchLabels":{"app":"web","tier":"x"}}: field is immutable',
     );
   });
 });

@@ -55,20 +55,20 @@ function validateNonnegativeField(value: number, field: string): FieldError[] {
   return value < 0 ? [{ type: 'Invalid', field, value: String(value), detail: isNegativeErrorMsg }] : [];
 }
 
-/** How a LabelSelector prints with %#v (`v1.LabelSelector{MatchLabels:..., MatchExpressions:...}`). */
+/** How a LabelSelector prints in a field error since v1.34: its JSON (`{"matchLabels":{"app":"web"}}`). */
 export function goStringLabelSelector(ls: LabelSelector): string {
-  const exprs = ls.matchExpressions;
-  const values = (v: readonly string[] | undefined) =>
-    v ? `[]string{${v.map(goQuote).join(', ')}}` : '[]string(nil)';
-  const req = exprs
-    ? `[]v1.LabelSelectorRequirement{${exprs
-        .map(
-          (e) =>
-            `v1.LabelSelectorRequirement{Key:${goQuote(e.key)}, Operator:${goQuote(e.operator)}, Values:${values(e.values)}}`,
-        )
-        .join(', ')}}`
-    : '[]v1.LabelSelectorRequirement(nil)';
-  return `v1.LabelSelector{MatchLabels:${goStringMap(ls.matchLabels)}, MatchExpressions:${req}}`;
+  const parts: string[] = [];
+  if (ls.matchLabels && Object.keys(ls.matchLabels).length > 0)
+    parts.push(`"matchLabels":${goStringMap(ls.matchLabels)}`);
+  if (ls.matchExpressions && ls.matchExpressions.length > 0) {
+    const reqs = ls.matchExpressions.map((e) => {
+      const f = [`"key":${JSON.stringify(e.key)}`, `"operator":${JSON.stringify(e.operator)}`];
+      if (e.values && e.values.length > 0) f.push(`"values":${JSON.stringify(e.values)}`);
+      return `{${f.join(',')}}`;
+    });
+    parts.push(`"matchExpressions":[${reqs.join(',')}]`);
+  }
+  return `{${parts.join(',')}}`;
 }
 
 /** How an IntOrString prints in a field error (its String(): `0`, `25%`). */
