@@ -6,7 +6,7 @@ import { keyOf, splitKey } from '../controller.ts';
 import type { Node, Pod, Taint, Toleration } from '../../api/types.ts';
 import { toleratesTaint } from '../../scheduler/scheduler.ts';
 import { formatRFC3339 } from '../../apimachinery/time.ts';
-import { deepCopy } from '../../util/copy.ts';
+import { deepCopy, deepEqual } from '../../util/copy.ts';
 
 const source = { component: 'taint-eviction-controller' };
 
@@ -32,10 +32,27 @@ export class TaintEvictionController implements Controller {
   private readonly queue = new Map<string, Scheduled>();
 
   constructor(private readonly ctx: ControllerContext) {
+    // Models kubernetes/pkg/controller/tainteviction/taint_eviction.go PodUpdated: only a new or deleted pod,
+    // or a change of its node or tolerations, matters.
     ctx.api.watch<Pod>('Pod', (e) => {
-      if (e.object.spec?.nodeName) ctx.queue.add(this, `pod/${keyOf(e.object)}`);
+      if (!e.object.spec?.nodeName) return;
+      const o = e.old;
+      if (
+        e.type === 'MODIFIED' &&
+        o &&
+        o.spec?.nodeName === e.object.spec.nodeName &&
+        deepEqual(o.spec?.tolerations, e.object.spec.tolerations)
+      )
+        return;
+      ctx.queue.add(this, `pod/${keyOf(e.object)}`);
     });
-    ctx.api.watch<Node>('Node', (e) => ctx.queue.add(this, `node/${e.object.metadata.name}`));
+    // Models kubernetes/pkg/controller/tainteviction/taint_eviction.go NodeUpdated: only NoExecute taint changes matter.
+    ctx.api.watch<Node>('Node', (e) => {
+      const noExecute = (n: Node | undefined) =>
+        (n?.spec?.taints ?? []).filter((t) => t.effect === 'NoExecute');
+      if (e.type === 'MODIFIED' && deepEqual(noExecute(e.old), noExecute(e.object))) return;
+      ctx.queue.add(this, `node/${e.object.metadata.name}`);
+    });
   }
 
   sync(key: string): void {
