@@ -176,8 +176,16 @@ export class Kubelet implements Controller {
     if (!pod || pod.spec?.nodeName !== this.nodeName) return;
     if (!rec) {
       if (pod.metadata.deletionTimestamp) {
-        // Never started here: nothing to stop.
-        this.ctx.api.delete('Pod', ns, name, { gracePeriodSeconds: 0 });
+        // Nothing runs here for it (never started, or its containers died with the node): the kubelet only
+        // reports it terminated, and its status manager then removes it.
+        const uid = pod.metadata.uid;
+        const remove = () => {
+          const p = this.ctx.api.get<Pod>('Pod', ns, name);
+          if (p && p.metadata.uid === uid && this.running)
+            this.ctx.api.delete('Pod', ns, name, { gracePeriodSeconds: 0 });
+        };
+        if (this.podTimings.removeMs === 0) remove();
+        else this.ctx.clock.setTimeout(remove, this.podTimings.removeMs);
         return;
       }
       if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return;

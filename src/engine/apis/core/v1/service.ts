@@ -110,7 +110,7 @@ export function validateService(svc: Service): FieldError[] {
       detail: `supported values: ${types.map((t) => JSON.stringify(t)).join(', ')}`,
     });
   const ports = spec.ports ?? [];
-  if (spec.type !== 'ExternalName' && ports.length === 0)
+  if (spec.type !== 'ExternalName' && spec.clusterIP !== 'None' && ports.length === 0)
     errs.push({ type: 'Required', field: 'spec.ports' });
   ports.forEach((p, i) => {
     if (ports.length > 1 && !p.name) errs.push({ type: 'Required', field: `spec.ports[${i}].name` });
