@@ -8,6 +8,7 @@ import { HelpDialog } from './controls/HelpDialog.tsx';
 import { TutorialPanel } from './tutorial/TutorialPanel.tsx';
 import { ClusterPane } from './cluster/ClusterPane.tsx';
 import { Console } from './console/Console.tsx';
+import { EditorDialog } from './console/EditorDialog.tsx';
 import { useShortcuts } from './useShortcuts.ts';
 
 export function App({ runtime }: { runtime: Runtime }) {
@@ -33,6 +34,7 @@ export function App({ runtime }: { runtime: Runtime }) {
           </div>
         </main>
         <HelpDialog />
+        <EditorDialog />
       </div>
     </RuntimeContext.Provider>
   );

@@ -34,6 +34,11 @@ export interface Runtime {
   /** Replica counts over virtual time for the guardrail chart. */
   history: History;
   cluster(): Cluster;
+  /**
+   * Closes `kubectl edit`'s editor: the saved text, or undefined to cancel. Recorded on the timeline with the
+   * text, so a rewind replays the same edit.
+   */
+  finishEdit(text: string | undefined): void;
   /** Ctrl-L / the Clear button (recorded, so a rewind shows the console as it was). */
   clearConsole(): void;
   /** Moves the time cursor (session ms); earlier moments are rebuilt by replay. */
@@ -71,6 +76,21 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     for (const [k, v] of Object.entries(scenario.files)) session.files.set(k, v);
   };
   loadFiles();
+  // `kubectl edit` asks the session for an editor; the store shows it and the learner's Save/Cancel comes back
+  // through the time machine as an `edit` input (finishEdit), so replays reach the same callback.
+  let pendingEdit: ((edited: string | undefined) => void) | null = null;
+  let editSeq = 0;
+  const closeEditor = () => {
+    pendingEdit = null;
+    if (store.getState().editor) store.getState().setEditor(null);
+  };
+  session.editor = (initial, done) => {
+    pendingEdit = done;
+    store.getState().setEditor({ initial, seq: ++editSeq });
+    return () => {
+      if (pendingEdit === done) closeEditor();
+    };
+  };
   const newShell = () => new Shell(session, { onClear: () => store.getState().clearConsole() });
   let shell = newShell();
   /** Steps replayed before the session starts (a shared link opened at a later step). */
@@ -168,6 +188,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       s.setContinuation(null);
       s.clearConsole();
       s.resetCommands();
+      closeEditor();
       history.clear();
       session.replaceCluster({ seed: 1, ...scenario.cluster });
       loadFiles();
@@ -187,6 +208,12 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         else if (input.kind === 'interrupt') {
           store.getState().setContinuation(null);
           inner.interrupt(input.pending);
+        } else if (input.kind === 'edit') {
+          const done = pendingEdit;
+          closeEditor();
+          // kubectl reads the saved file on its next poll (and may reopen the editor with the errors).
+          done?.(input.text ?? undefined);
+          inner.poll();
         } else store.getState().clearConsole();
       } finally {
         live = true;
@@ -238,6 +265,11 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     time,
     history,
     cluster: () => session.cluster,
+    finishEdit(text) {
+      if (!pendingEdit) return;
+      time.act({ kind: 'edit', text: text ?? null });
+      bridge.flush();
+    },
     clearConsole() {
       time.act({ kind: 'clear' });
     },

@@ -16,7 +16,7 @@ export function useShortcuts(runtime: Runtime): void {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
       const s = runtime.store.getState();
-      if (s.helpOpen) return;
+      if (s.helpOpen || s.editor) return;
       const field = ownsKeys(e.target);
       if (
         e.key === '/' &&

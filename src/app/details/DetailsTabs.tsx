@@ -1,12 +1,14 @@
-// The tabs below the cluster picture (product.md): the guardrail chart and the event log with "why".
+// The tabs below the cluster picture (product.md): the guardrail chart, the event log with "why", and the
+// Services with the Pods that receive their traffic.
 // Closed, only the tab buttons show, so the picture keeps its room on a small screen.
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import { GuardrailChart } from './GuardrailChart.tsx';
 import { EventLog } from './EventLog.tsx';
+import { ServicesPanel } from './ServicesPanel.tsx';
 
-const TABS = ['guardrail', 'events'] as const;
+const TABS = ['guardrail', 'events', 'services'] as const;
 type Tab = (typeof TABS)[number];
 
 export function DetailsTabs() {
@@ -50,7 +52,9 @@ export function DetailsTabs() {
       </div>
       {tab && (
         <div className="details-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-          <ErrorBoundary name={tab}>{tab === 'guardrail' ? <GuardrailChart /> : <EventLog />}</ErrorBoundary>
+          <ErrorBoundary name={tab}>
+            {tab === 'guardrail' ? <GuardrailChart /> : tab === 'events' ? <EventLog /> : <ServicesPanel />}
+          </ErrorBoundary>
         </div>
       )}
     </div>

@@ -104,6 +104,7 @@ export const en = {
     label: 'Details',
     guardrail: 'Guardrail chart',
     events: 'Events',
+    services: 'Services',
     hide: 'Hide',
   },
   guardrail: {
@@ -192,6 +193,37 @@ export const en = {
       tainteviction_tolerationExpired:
         'Pod on {{node}} tolerated the unreachable taint for {{tolerationSeconds}} s, which has passed → delete it.',
     },
+  },
+  services: {
+    none: 'No Services in the {{namespace}} namespace yet. Try: kubectl expose deployment web-deploy --port=80',
+    type: 'Type',
+    clusterIP: 'Cluster IP',
+    ports: 'Ports',
+    selector: 'Selector',
+    summary: '{{receiving}} Pod(s) receive traffic on {{ports}}; {{excluded}} excluded.',
+    noSelector:
+      'No selector: its Endpoints are not managed by the endpoints controller (the API server keeps them).',
+    noEndpoints: 'No Endpoints object yet: the endpoints controller has not synced this Service.',
+    pod: 'Pod',
+    address: 'Address',
+    node: 'Node',
+    traffic: 'Traffic',
+    selectPod: 'Select this Pod in the picture',
+    state: {
+      ready: 'Receives traffic (Ready)',
+      notReady: 'Excluded: not Ready',
+      terminating: 'Excluded: terminating',
+      noIP: 'Excluded: no IP yet',
+    },
+  },
+  editor: {
+    title: 'kubectl edit {{object}}',
+    titleGeneric: 'kubectl edit',
+    label: 'YAML (what kubectl put in the editor’s file)',
+    hint: 'Lines starting with # are ignored; an empty file aborts the edit. Tab moves focus, so indent with spaces. The cluster keeps running while you edit.',
+    recorded: 'Save and Cancel are recorded on the timeline with the text, so rewinding replays this edit.',
+    save: 'Save',
+    cancel: 'Cancel',
   },
   help: {
     title: 'Keyboard shortcuts',

@@ -106,6 +106,7 @@ export const ja: Resources = {
     label: '詳細',
     guardrail: 'ガードレール',
     events: 'イベント',
+    services: 'Service',
     hide: '閉じる',
   },
   guardrail: {
@@ -194,6 +195,38 @@ export const ja: Resources = {
       tainteviction_tolerationExpired:
         '{{node}} 上の Pod は unreachable の taint を {{tolerationSeconds}} 秒まで許容、それが過ぎた → 削除します。',
     },
+  },
+  services: {
+    none: '{{namespace}} 名前空間にはまだ Service がありません。例：kubectl expose deployment web-deploy --port=80',
+    type: 'タイプ',
+    clusterIP: 'クラスター IP',
+    ports: 'ポート',
+    selector: 'セレクター',
+    summary: '{{ports}} のトラフィックを受ける Pod は {{receiving}} 個、除外は {{excluded}} 個。',
+    noSelector:
+      'セレクターがありません：この Endpoints はエンドポイントコントローラーではなく API サーバーが管理します。',
+    noEndpoints:
+      'Endpoints はまだありません：エンドポイントコントローラーがこの Service をまだ同期していません。',
+    pod: 'Pod',
+    address: 'アドレス',
+    node: 'ノード',
+    traffic: 'トラフィック',
+    selectPod: 'この Pod を図で選択',
+    state: {
+      ready: '受信中（Ready）',
+      notReady: '除外：Ready でない',
+      terminating: '除外：終了処理中',
+      noIP: '除外：IP 未割り当て',
+    },
+  },
+  editor: {
+    title: 'kubectl edit {{object}}',
+    titleGeneric: 'kubectl edit',
+    label: 'YAML（kubectl がエディターのファイルに書いた内容）',
+    hint: '# で始まる行は無視され、空にすると編集を中止します。Tab はフォーカス移動なので、字下げはスペースで。編集中もクラスターは動き続けます。',
+    recorded: '保存・キャンセルは本文ごとタイムラインに記録され、巻き戻すとこの編集も再生されます。',
+    save: '保存',
+    cancel: 'キャンセル',
   },
   help: {
     title: 'キーボード操作',

@@ -165,4 +165,70 @@ describe('time machine', () => {
     expect(r.store.getState().reached).toEqual([0, 1]);
     expect(consoleText(r)).toContain('$ kubectl apply -f web-deploy.yaml\n');
   });
+  it('kubectl edit: the saved text is recorded, so a rewind replays the same edit', () => {
+    const r = createRuntime({ scenarioId: 'deployment-basics' });
+    r.runCommand('kubectl apply -f web-deploy.yaml');
+    r.playback.advanceBy(2_000);
+    r.runCommand('kubectl edit deployment/web-deploy');
+    const opened = r.store.getState().editor;
+    expect(opened?.initial).toContain('kind: Deployment\n');
+    expect(r.store.getState().running).toBe(true);
+    r.playback.advanceBy(3_000);
+    r.finishEdit(opened!.initial.replace('replicas: 4', 'replicas: 2'));
+    expect(r.store.getState().editor).toBeNull();
+    expect(consoleText(r)).toContain(
+      '$ kubectl edit deployment/web-deploy\ndeployment.apps/web-deploy edited\n',
+    );
+    expect(r.time.inputs().map((i) => i.kind)).toEqual(['run', 'run', 'edit']);
+    r.playback.advanceBy(30_000);
+    const after = consoleText(r);
+    const pods = r.store.getState().frame.pods.filter((p) => !p.terminating).length;
+    expect(pods).toBe(2);
+
+    // Back to while the editor was open: it shows again with what kubectl gave it.
+    r.time.seek(3_000);
+    expect(r.store.getState().editor?.initial).toBe(opened!.initial);
+    expect(r.store.getState().running).toBe(true);
+    // Forward again: the recorded text is saved at its moment.
+    r.seek(35_000);
+    expect(r.store.getState().editor).toBeNull();
+    expect(consoleText(r)).toBe(after);
+    expect(r.store.getState().frame.pods.filter((p) => !p.terminating)).toHaveLength(2);
+  });
+
+  it('kubectl edit: cancel, an invalid save that reopens the editor, and Ctrl-C are replayed', () => {
+    const r = createRuntime({ scenarioId: 'deployment-basics' });
+    r.runCommand('kubectl apply -f web-deploy.yaml');
+    r.runCommand('kubectl edit deployment/web-deploy');
+    r.finishEdit(undefined);
+    expect(consoleText(r)).toContain(
+      '$ kubectl edit deployment/web-deploy\nEdit cancelled, no changes made.\n',
+    );
+    expect(r.store.getState().running).toBe(false);
+    r.playback.advanceBy(1_000);
+    r.runCommand('kubectl edit deployment/web-deploy');
+    const first = r.store.getState().editor!;
+    r.finishEdit(first.initial.replace('replicas: 4', 'replicas: -1'));
+    const again = r.store.getState().editor!;
+    expect(again.seq).not.toBe(first.seq);
+    expect(again.initial).toContain('# deployments.apps "web-deploy" was not valid:\n');
+    expect(r.store.getState().running).toBe(true);
+    r.playback.advanceBy(1_000);
+    r.console.interrupt();
+    expect(r.store.getState().editor).toBeNull();
+    expect(r.store.getState().running).toBe(false);
+    const before = consoleText(r);
+    expect(before).toContain('error: deployments.apps "web-deploy" is invalid');
+    r.playback.advanceBy(1_000);
+    r.time.seek(0);
+    r.time.seek(3_000);
+    expect(consoleText(r)).toBe(before);
+    expect(r.store.getState().editor).toBeNull();
+  });
+
+  it('finishEdit without an open editor records nothing', () => {
+    const r = createRuntime({ scenarioId: 'deployment-basics' });
+    r.finishEdit('x');
+    expect(r.time.inputs()).toEqual([]);
+  });
 });

@@ -1,6 +1,6 @@
 // Virtual time as the learner controls it: play forward, step back, scrub to any earlier moment.
 // The engine is deterministic, so the past is never stored: rewinding rebuilds the session from the scenario
-// and replays the recorded inputs (console commands, Ctrl-C, clear) at their virtual times up to the target.
+// and replays the recorded inputs (console commands, Ctrl-C, clear, saved editor text) at their virtual times up to the target.
 // Acting after a rewind forks history: the inputs not yet replayed are dropped.
 //
 // Times here are "session time": virtual milliseconds since the session started. It equals cluster.elapsed()
@@ -9,8 +9,15 @@
 import type { Cluster } from '../../engine/index.ts';
 import type { PlaybackCluster } from '../playback/playback.ts';
 
+/**
+ * A recorded input. `edit` is the learner closing `kubectl edit`'s editor: the saved text, or null when it was
+ * cancelled. Recording the text (not just the command) lets a replay repeat the edit exactly.
+ */
 export type TimeAction =
-  { kind: 'run'; text: string } | { kind: 'interrupt'; pending: string } | { kind: 'clear' };
+  | { kind: 'run'; text: string }
+  | { kind: 'interrupt'; pending: string }
+  | { kind: 'clear' }
+  | { kind: 'edit'; text: string | null };
 export type TimeInput = TimeAction & { at: number };
 
 /** What the time machine needs from the runtime. */
