@@ -37,6 +37,15 @@ export function drive(session: Session, proc: ShellProcess, maxMs: number): stri
     u = proc.pollChunks();
     emit(u.chunks);
   }
+  // Whatever else is due at this same instant happens before the next prompt (as the browser's playback,
+  // which advances to a time, does): a `sleep 2` ends with every 2-second timer fired, not just the first.
+  for (
+    let n = session.cluster.nextEventTime();
+    n !== undefined && n <= session.cluster.now();
+    n = session.cluster.nextEventTime()
+  ) {
+    session.cluster.step();
+  }
   return out;
 }
 
