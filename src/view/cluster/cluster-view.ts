@@ -1,11 +1,11 @@
 // The cluster picture: D3 owns everything inside the <svg> it is given (layout.md §3.3). Keyed joins by uid,
 // grow-in / fade-out transitions, zero durations under prefers-reduced-motion.
-import { select, type Selection } from 'd3-selection';
+import { select } from 'd3-selection';
 // Imported for its side effect (selection.transition); a bare `select` import lets the bundler drop it.
 import 'd3-transition';
 import type { Frame, ViewSelection } from './frame.ts';
-import { layoutCluster, type ClusterLayout, type PodMark, type Size } from './layout.ts';
-import { iconPath, podRadius, podStyle } from './pod-glyph.ts';
+import { layoutCluster, LABEL_MIN_SIZE, type ClusterLayout, type PodMark, type Size } from './layout.ts';
+import { clip, iconPath, podRadius, podStyle, statusLines } from './pod-glyph.ts';
 import { revisionColor, textOnRevisionColor } from './palette.ts';
 import { INK, SELECT, type Translate } from './theme.ts';
 import { renderDeployments, renderReplicaSets, type MarkContext } from './workload-marks.ts';
@@ -29,6 +29,40 @@ export interface ClusterView {
   destroy(): void;
 }
 
+interface PodEls {
+  g: SVGGElement;
+  title: SVGTitleElement;
+  shape: SVGGElement;
+  bg: SVGRectElement;
+  fill: SVGRectElement;
+  outline: SVGRectElement;
+  hatch?: SVGRectElement;
+  label?: SVGTextElement;
+  icon?: SVGPathElement;
+  badge?: SVGGElement;
+  caption?: SVGTextElement;
+  /** The mark last drawn, and everything its look depends on. */
+  last: PodMark | null;
+  look?: string;
+}
+type OptionalPart = 'hatch' | 'label' | 'icon' | 'badge' | 'caption';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, parent?: Element): SVGElementTagNameMap[K] {
+  const el = document.createElementNS(SVG_NS, tag);
+  parent?.appendChild(el);
+  return el;
+}
+function setRect(el: SVGRectElement, s: number, r: number): void {
+  el.setAttribute('width', String(s));
+  el.setAttribute('height', String(s));
+  el.setAttribute('rx', String(r));
+}
+function show(el: SVGElement, on: boolean): void {
+  if (on) el.removeAttribute('display');
+  else el.setAttribute('display', 'none');
+}
+
 const fallbackT: Translate = (key, params) =>
   `${key.replace(/^view\./, '')}${params ? ` ${Object.values(params).join(' ')}` : ''}`;
 
@@ -47,7 +81,6 @@ export function createClusterView(options: ClusterViewOptions): ClusterView {
   let size: Size = { width: options.svg.clientWidth || 900, height: options.svg.clientHeight || 500 };
   let current: ClusterLayout | null = null;
   let selected: string | null = null;
-  const prevPods = new Map<string, PodMark>();
 
   svg.selectAll('.rl-root').remove();
   const root = svg.append('g').attr('class', 'rl-root');
@@ -90,59 +123,42 @@ export function createClusterView(options: ClusterViewOptions): ClusterView {
     renderPods(l);
   }
 
-  function renderPods(l: ClusterLayout): void {
-    const fs = l.fontSize;
-    crowded = l.pods.length > MAX_ANIMATED_PODS;
-    const sel = podLayer.selectAll<SVGGElement, PodMark>('g.pod').data(l.pods, (d) => d.uid);
-    sel
-      .exit<PodMark>()
-      .classed('pod', false)
-      .classed('pod-exit', true)
-      .attr('pointer-events', 'none')
-      .transition()
-      .duration(podMs(450))
-      .attr('opacity', 0)
-      .remove();
-    const enter = sel
-      .enter()
-      .append('g')
-      .attr('class', 'pod')
-      .attr('transform', (d) => `translate(${d.x},${d.y})`)
-      .style('cursor', 'pointer');
-    enter.append('title');
-    const shape = enter
-      .append('g')
-      .attr('class', 'shape')
-      .attr('transform', (d) => `translate(${d.size / 2},${d.size / 2}) scale(0.05)`);
-    const inner = shape.append('g').attr('class', 'inner');
-    inner.append('rect').attr('class', 'bg');
-    inner.append('rect').attr('class', 'fill');
-    inner.append('rect').attr('class', 'hatch').attr('fill', 'url(#rl-hatch)');
-    inner.append('rect').attr('class', 'outline').attr('fill', 'none');
-    inner.append('text').attr('class', 'label').attr('text-anchor', 'middle').attr('font-weight', 700);
-    inner
-      .append('path')
-      .attr('class', 'icon')
-      .attr('fill', 'none')
-      .attr('stroke-linecap', 'round')
-      .attr('stroke-linejoin', 'round');
-    const badge = inner.append('g').attr('class', 'badge');
-    badge.append('circle').attr('fill', '#cf222e');
-    badge.append('text').attr('fill', '#ffffff').attr('text-anchor', 'middle').attr('font-weight', 700);
-    enter.on('click', (event: MouseEvent, d) => {
-      event.stopPropagation();
-      emit({ kind: 'Pod', namespace: d.data.namespace, name: d.data.name, uid: d.uid });
-    });
+  // Pods are drawn by hand rather than by a D3 join: with a thousand of them, every querySelector, listener
+  // and transition per pod per frame shows. Each pod keeps its elements; parts a state does not use (label,
+  // icon, hatch, badge, caption) are created the first time they are needed.
+  const pods = new Map<string, PodEls>();
+  const byElement = new WeakMap<Element, PodMark>();
+  podLayer.on('click', (event: MouseEvent) => {
+    const g = (event.target as Element | null)?.closest?.('g.pod');
+    const d = g ? byElement.get(g) : undefined;
+    if (!d) return;
+    event.stopPropagation();
+    emit({ kind: 'Pod', namespace: d.data.namespace, name: d.data.name, uid: d.uid });
+  });
 
-    const all = enter.merge(sel);
-    all.each(function (d) {
-      const prev = prevPods.get(d.uid);
-      // Most pods do not change between frames: touching their DOM anyway costs style recalculation.
-      if (prev && podKey(prev) === podKey(d)) return;
-      drawPod(select<SVGGElement, PodMark>(this), d, prev, fs, prev === undefined);
-    });
-    prevPods.clear();
-    for (const p of l.pods) prevPods.set(p.uid, p);
+  function renderPods(l: ClusterLayout): void {
+    crowded = l.pods.length > MAX_ANIMATED_PODS;
+    const seen = new Set<string>();
+    for (const d of l.pods) {
+      seen.add(d.uid);
+      let els = pods.get(d.uid);
+      const entering = els === undefined;
+      if (!els) {
+        els = createPod(d);
+        pods.set(d.uid, els);
+      }
+      byElement.set(els.g, d);
+      drawPod(els, d, l, entering);
+    }
+    for (const [uid, els] of pods) {
+      if (seen.has(uid)) continue;
+      pods.delete(uid);
+      const g = els.g;
+      g.setAttribute('class', 'pod-exit');
+      g.setAttribute('pointer-events', 'none');
+      if (podMs(450) === 0) g.remove();
+      else select(g).transition().duration(podMs(450)).attr('opacity', 0).remove();
+    }
   }
 
   function isSelectedPod(d: PodMark): boolean {
@@ -152,114 +168,236 @@ export function createClusterView(options: ClusterViewOptions): ClusterView {
     );
   }
 
-  /** Everything drawPod reads; equal keys draw the same pod. */
-  function podKey(d: PodMark): string {
-    const p = d.data;
-    return `${d.x},${d.y},${d.size},${d.visual},${d.label},${p.colorIndex},${p.status},${p.readyText},${p.restarts},${p.terminating},${isSelectedPod(d)}`;
+  function createPod(d: PodMark): PodEls {
+    const g = svgEl('g', podLayer.node()!);
+    g.setAttribute('class', 'pod');
+    g.setAttribute('transform', `translate(${d.x},${d.y})`);
+    g.style.cursor = 'pointer';
+    const title = svgEl('title', g);
+    const shape = svgEl('g', g);
+    shape.setAttribute('class', 'shape');
+    const bg = svgEl('rect', shape);
+    bg.setAttribute('class', 'bg');
+    bg.setAttribute('fill-opacity', '0.16');
+    const fill = svgEl('rect', shape);
+    fill.setAttribute('class', 'fill');
+    fill.setAttribute('y', String(d.size));
+    fill.setAttribute('height', '0');
+    const outline = svgEl('rect', shape);
+    outline.setAttribute('class', 'outline');
+    outline.setAttribute('fill', 'none');
+    return { g, title, shape, bg, fill, outline, last: null };
   }
 
-  function drawPod(
-    g: Selection<SVGGElement, PodMark, null, undefined>,
-    d: PodMark,
-    prev: PodMark | undefined,
-    fs: number,
-    entering: boolean,
-  ): void {
+  /** Creates an optional part in paint order: hatch over the fill, then outline, label, icon, badge. */
+  function part<K extends OptionalPart>(els: PodEls, key: K, make: () => NonNullable<PodEls[K]>) {
+    const have = els[key];
+    if (have) return have as NonNullable<PodEls[K]>;
+    const el = make();
+    if (key === 'hatch') els.shape.insertBefore(el, els.outline);
+    else els.shape.appendChild(el);
+    els[key] = el;
+    return el;
+  }
+
+  function drawPod(els: PodEls, d: PodMark, l: ClusterLayout, entering: boolean): void {
+    const prev = els.last;
+    const p = d.data;
+    const isSelected = isSelectedPod(d);
+    const cap = l.caption;
+    const look = `${d.size},${d.visual},${d.label},${p.colorIndex},${p.status},${p.readyText},${p.restarts},${p.terminating},${p.revision},${p.node},${isSelected},${crowded},${l.fontSize},${cap?.fontSize},${cap?.maxChars}`;
+    const moved = !prev || prev.x !== d.x || prev.y !== d.y;
+    if (moved) {
+      if (entering || podMs(500) === 0) {
+        els.g.setAttribute('transform', `translate(${d.x},${d.y})`);
+        if (!entering) select(els.g).interrupt('move');
+      } else {
+        select(els.g).transition('move').duration(podMs(500)).attr('transform', `translate(${d.x},${d.y})`);
+      }
+    }
+    // Most pods do not change between frames: touching their DOM anyway costs style recalculation.
+    if (els.look === look) {
+      els.last = d;
+      return;
+    }
+    els.look = look;
+    els.last = d;
+    const g = els.g;
     const s = d.size;
     const st = podStyle(d.visual);
-    const color = revisionColor(d.data.colorIndex);
+    const color = revisionColor(p.colorIndex);
     const r = podRadius(s);
-    const isSelected = isSelectedPod(d);
-    g.attr('data-name', d.data.name)
-      .attr('data-revision', d.data.revision ?? '')
-      .attr('data-status', d.data.status)
-      .attr('data-visual', d.visual)
-      .attr('data-node', d.data.node ?? '')
-      .attr('data-terminating', String(d.data.terminating));
-    g.select('title').text(`${d.data.name} — ${d.data.status} (${d.data.readyText})`);
-    if (!prev || prev.x !== d.x || prev.y !== d.y) {
-      g.transition('move')
-        .duration(podMs(entering ? 0 : 500))
-        .attr('transform', `translate(${d.x},${d.y})`);
-    }
+    g.setAttribute('data-name', p.name);
+    g.setAttribute('data-revision', p.revision === null ? '' : String(p.revision));
+    g.setAttribute('data-status', p.status);
+    g.setAttribute('data-visual', d.visual);
+    g.setAttribute('data-node', p.node ?? '');
+    g.setAttribute('data-terminating', String(p.terminating));
+    els.title.textContent = `${p.name} — ${p.status} (${p.readyText})${p.restarts > 0 ? ` ↻${p.restarts}` : ''}`;
+
     const changed =
       !prev ||
       prev.visual !== d.visual ||
       prev.size !== s ||
       prev.label !== d.label ||
-      prev.data.colorIndex !== d.data.colorIndex;
-    if (changed || entering) {
-      g.select('g.shape')
+      prev.data.colorIndex !== p.colorIndex;
+    // The shape scales about its centre: translate(c) scale(k) translate(-c).
+    const shapeAt = (k: number) => `translate(${(s / 2) * (1 - k)},${(s / 2) * (1 - k)}) scale(${k})`;
+    if (entering && podMs(350) > 0) {
+      els.shape.setAttribute('transform', shapeAt(0.05));
+      select(els.shape)
         .transition('shape')
-        .duration(podMs(entering ? 350 : 300))
-        .attr('transform', `translate(${s / 2},${s / 2}) scale(${st.scale})`)
+        .duration(podMs(350))
+        .attr('transform', shapeAt(st.scale))
         .attr('opacity', st.opacity);
+    } else if (changed && podMs(300) > 0) {
+      select(els.shape)
+        .transition('shape')
+        .duration(podMs(300))
+        .attr('transform', shapeAt(st.scale))
+        .attr('opacity', st.opacity);
+    } else if (changed) {
+      select(els.shape).interrupt('shape');
+      els.shape.setAttribute('transform', shapeAt(st.scale));
+      els.shape.setAttribute('opacity', String(st.opacity));
     }
-    const inner = g.select('g.inner').attr('transform', `translate(${-s / 2},${-s / 2})`);
-    inner
-      .select('rect.bg')
-      .attr('width', s)
-      .attr('height', s)
-      .attr('rx', r)
-      .attr('fill', color)
-      .attr('fill-opacity', 0.16);
-    const fill = inner.select('rect.fill').attr('width', s).attr('rx', r).attr('fill', color);
+    setRect(els.bg, s, r);
+    els.bg.setAttribute('fill', color);
+    // Under a full fill the tint is never seen; without a fill sweep to reveal it, it need not be painted.
+    show(els.bg, !(crowded && st.level >= 1));
+    els.fill.setAttribute('width', String(s));
+    els.fill.setAttribute('rx', String(r));
+    els.fill.setAttribute('fill', color);
     if (changed) {
-      fill
-        .transition('fill')
-        .duration(podMs(450))
-        .attr('y', s * (1 - st.level))
-        .attr('height', s * st.level);
+      if (podMs(450) > 0) {
+        select(els.fill)
+          .transition('fill')
+          .duration(podMs(450))
+          .attr('y', s * (1 - st.level))
+          .attr('height', s * st.level);
+      } else {
+        select(els.fill).interrupt('fill');
+        els.fill.setAttribute('y', String(s * (1 - st.level)));
+        els.fill.setAttribute('height', String(s * st.level));
+      }
     }
-    inner
-      .select('rect.hatch')
-      .attr('width', s)
-      .attr('height', s)
-      .attr('rx', r)
-      .attr('display', st.hatched ? null : 'none');
-    inner
-      .select('rect.outline')
-      .attr('width', s)
-      .attr('height', s)
-      .attr('rx', r)
-      .attr('stroke', isSelected ? SELECT : INK)
-      .attr('stroke-width', isSelected ? Math.max(3, st.strokeWidth) : st.strokeWidth)
-      .attr('stroke-dasharray', st.dash);
-    const onFill = st.level >= 1 ? textOnRevisionColor(d.data.colorIndex) : INK;
-    const showLabel = s >= 18;
-    inner
-      .select('text.label')
-      .attr('x', s / 2)
-      .attr('y', s * 0.43)
-      .attr('font-size', Math.max(8, Math.min(fs, s * 0.34)))
-      .attr('fill', st.level >= 0.5 && st.level < 1 ? INK : onFill)
-      .attr('display', showLabel ? null : 'none')
-      .text(d.label);
-    const iconSize = s * 0.38;
-    inner
-      .select('path.icon')
-      .attr('d', iconPath(st.icon))
-      .attr('transform', `translate(${s / 2 - iconSize / 2},${s * 0.55}) scale(${iconSize / 10})`)
-      .attr(
-        'stroke',
-        st.icon === 'check' ? onFill : st.icon === 'bang' || st.icon === 'cross' ? '#a40e26' : INK,
-      )
-      .attr(
-        'stroke-width',
-        (Math.max(1.4, s * (st.icon === 'bang' ? 0.09 : 0.06)) * 10) / Math.max(1, iconSize),
-      );
-    const badgeG = inner.select('g.badge').attr('display', d.data.restarts > 0 ? null : 'none');
-    badgeG
-      .select('circle')
-      .attr('cx', s)
-      .attr('cy', 0)
-      .attr('r', Math.max(6, s * 0.22));
-    badgeG
-      .select('text')
-      .attr('x', s)
-      .attr('y', Math.max(6, s * 0.22) * 0.45)
-      .attr('font-size', Math.max(8, s * 0.26))
-      .text(String(d.data.restarts));
+    if (st.hatched || els.hatch) {
+      const hatchEl = part(els, 'hatch', () => {
+        const h = svgEl('rect');
+        h.setAttribute('class', 'hatch');
+        h.setAttribute('fill', 'url(#rl-hatch)');
+        return h;
+      });
+      setRect(hatchEl, s, r);
+      show(hatchEl, st.hatched);
+    }
+    setRect(els.outline, s, r);
+    els.outline.setAttribute('stroke', isSelected ? SELECT : st.stroke);
+    els.outline.setAttribute(
+      'stroke-width',
+      String(isSelected ? Math.max(3, st.strokeWidth) : Math.min(st.strokeWidth, Math.max(1, s / 6))),
+    );
+    els.outline.setAttribute('stroke-dasharray', st.dash);
+
+    const onFill = st.level >= 1 ? textOnRevisionColor(p.colorIndex) : INK;
+    const showLabel = s >= LABEL_MIN_SIZE && d.label !== '';
+    if (showLabel || els.label) {
+      const label = part(els, 'label', () => {
+        const t = svgEl('text');
+        t.setAttribute('class', 'label');
+        t.setAttribute('text-anchor', 'middle');
+        t.setAttribute('font-weight', '700');
+        return t;
+      });
+      show(label, showLabel);
+      if (showLabel) {
+        label.setAttribute('x', String(s / 2));
+        label.setAttribute('y', String(s * 0.43));
+        label.setAttribute('font-size', String(Math.max(8, Math.min(l.fontSize, s * 0.34))));
+        label.setAttribute('fill', st.level >= 0.5 && st.level < 1 ? INK : onFill);
+        label.textContent = d.label;
+      }
+    }
+    // Below 10px an icon is a smudge; the outline style still tells the state.
+    const showIcon = st.icon !== 'none' && s >= 10;
+    if (showIcon || els.icon) {
+      const icon = part(els, 'icon', () => {
+        const path = svgEl('path');
+        path.setAttribute('class', 'icon');
+        path.setAttribute('fill', 'none');
+        path.setAttribute('stroke-linecap', 'round');
+        path.setAttribute('stroke-linejoin', 'round');
+        return path;
+      });
+      show(icon, showIcon);
+      if (showIcon) {
+        // Without a label the icon takes the middle of the square.
+        const iconSize = showLabel ? s * 0.38 : s * 0.6;
+        const iy = showLabel ? s * 0.55 : (s - iconSize) / 2;
+        icon.setAttribute('d', iconPath(st.icon));
+        icon.setAttribute('transform', `translate(${s / 2 - iconSize / 2},${iy}) scale(${iconSize / 10})`);
+        icon.setAttribute('stroke', st.icon === 'check' ? onFill : st.tone);
+        icon.setAttribute(
+          'stroke-width',
+          String((Math.max(1.4, s * (st.icon === 'bang' ? 0.09 : 0.06)) * 10) / Math.max(1, iconSize)),
+        );
+      }
+    }
+    const showBadge = (p.restarts > 0 || st.badge) && s >= 10;
+    if (showBadge || els.badge) {
+      const badge = part(els, 'badge', () => {
+        const b = svgEl('g');
+        b.setAttribute('class', 'badge');
+        const c = svgEl('circle', b);
+        c.setAttribute('fill', '#cf222e');
+        const t = svgEl('text', b);
+        t.setAttribute('fill', '#ffffff');
+        t.setAttribute('text-anchor', 'middle');
+        t.setAttribute('font-weight', '700');
+        return b;
+      });
+      show(badge, showBadge);
+      if (showBadge) {
+        const br = Math.max(Math.min(6, s * 0.4), s * 0.22);
+        const c = badge.firstChild as SVGCircleElement;
+        const t = badge.lastChild as SVGTextElement;
+        c.setAttribute('cx', String(s));
+        c.setAttribute('cy', '0');
+        c.setAttribute('r', String(br));
+        t.setAttribute('x', String(s));
+        t.setAttribute('y', String(br * 0.45));
+        t.setAttribute('font-size', String(Math.max(Math.min(8, br * 1.3), s * 0.26)));
+        t.textContent = String(p.restarts);
+      }
+    }
+    // The STATUS word (two lines at most), in the tone of its family, when pods are large enough.
+    if (cap || els.caption) {
+      const caption = part(els, 'caption', () => {
+        const t = svgEl('text');
+        t.setAttribute('class', 'caption');
+        t.setAttribute('text-anchor', 'middle');
+        svgEl('tspan', t);
+        svgEl('tspan', t).setAttribute('font-weight', '400');
+        return t;
+      });
+      show(caption, cap !== null);
+      if (cap) {
+        const [first, second] = statusLines(p.status, p.readyText, cap.maxChars);
+        const l1 = caption.firstChild as SVGTSpanElement;
+        const l2 = caption.lastChild as SVGTSpanElement;
+        caption.setAttribute('font-size', String(cap.fontSize));
+        caption.setAttribute('fill', st.tone);
+        caption.setAttribute('font-weight', '600');
+        // The caption sits outside the shrinking shape: it stays readable while a pod terminates.
+        if (caption.parentNode !== g) g.appendChild(caption);
+        l1.setAttribute('x', String(s / 2));
+        l1.setAttribute('y', String(s + cap.fontSize * 1.05));
+        l1.textContent = clip(first, cap.maxChars);
+        l2.setAttribute('x', String(s / 2));
+        l2.setAttribute('y', String(s + cap.fontSize * 2.1));
+        l2.textContent = clip(second, cap.maxChars);
+      }
+    }
   }
 
   let selectedReplicaSet: string | null = null;
@@ -280,14 +418,12 @@ export function createClusterView(options: ClusterViewOptions): ClusterView {
     resize(next) {
       if (next.width === size.width && next.height === size.height) return;
       size = next;
-      prevPods.clear();
       render();
     },
     select(uid) {
       if (uid === selected) return;
       selected = uid;
       updateSelectedReplicaSet();
-      prevPods.clear();
       render();
     },
     layout: () => current,
@@ -295,7 +431,7 @@ export function createClusterView(options: ClusterViewOptions): ClusterView {
       svg.on('click.rl', null);
       root.selectAll('*').interrupt();
       root.remove();
-      prevPods.clear();
+      pods.clear();
     },
   };
 }

@@ -3,6 +3,7 @@ import type { Frame, NodeFrame, PodFrame, ReplicaSetFrame, DeploymentFrame } fro
 import {
   fitGrid,
   layoutCluster,
+  nodeColumns,
   podVisual,
   WAITING_UID,
   type ClusterLayout,
@@ -87,8 +88,11 @@ function assertPodsInsideTheirNodes(l: ClusterLayout) {
     expect(p.x + p.size).toBeLessThanOrEqual(box!.x + box!.width);
     expect(p.y + p.size).toBeLessThanOrEqual(box!.y + box!.height);
   }
+  const clashes: string[] = [];
   for (let i = 0; i < l.pods.length; i++)
-    for (let j = i + 1; j < l.pods.length; j++) expect(overlaps(l.pods[i]!, l.pods[j]!)).toBe(false);
+    for (let j = i + 1; j < l.pods.length; j++)
+      if (overlaps(l.pods[i]!, l.pods[j]!)) clashes.push(`${l.pods[i]!.uid}/${l.pods[j]!.uid}`);
+  expect(clashes).toEqual([]);
 }
 
 describe('podVisual', () => {
@@ -118,6 +122,21 @@ describe('podVisual', () => {
       'crash',
     ],
     [{ status: 'Completed', ready: false, terminating: false, phase: 'Succeeded', node: 'node1' }, 'done'],
+    [{ status: 'Error', ready: false, terminating: false, phase: 'Failed', node: 'node1' }, 'crash'],
+    [{ status: 'ExitCode:137', ready: false, terminating: false, phase: 'Failed', node: 'node1' }, 'crash'],
+    [{ status: 'Evicted', ready: false, terminating: false, phase: 'Failed', node: 'node1' }, 'crash'],
+    [
+      { status: 'Init:ImagePullBackOff', ready: false, terminating: false, phase: 'Pending', node: 'node1' },
+      'pullError',
+    ],
+    [
+      { status: 'Init:CrashLoopBackOff', ready: false, terminating: false, phase: 'Pending', node: 'node1' },
+      'crash',
+    ],
+    [{ status: 'Init:0/1', ready: false, terminating: false, phase: 'Pending', node: 'node1' }, 'creating'],
+    [{ status: 'Unknown', ready: false, terminating: true, phase: 'Running', node: 'node1' }, 'terminating'],
+    [{ status: 'Unknown', ready: false, terminating: false, phase: 'Running', node: 'node1' }, 'unknown'],
+    [{ status: 'NotReady', ready: false, terminating: false, phase: 'Running', node: 'node1' }, 'running'],
   ] as const)('%o → %s', (p, want) => {
     expect(podVisual(p)).toBe(want);
   });
@@ -166,7 +185,7 @@ describe('layoutCluster', () => {
     expect(new Set(l.pods.map((p) => p.size)).size).toBe(1);
   });
 
-  it('orders pods in a node by creation so a new pod never moves the old ones', () => {
+  it('orders pods in a node by creation so a new pod never moves the old ones of its ReplicaSet', () => {
     const a = pod({ node: 'node1', createdMs: 10 });
     const b = pod({ node: 'node1', createdMs: 20 });
     const before = layoutCluster(
@@ -183,6 +202,26 @@ describe('layoutCluster', () => {
       const p1 = after.pods.find((p) => p.uid === uid)!;
       expect([p1.x, p1.y]).toEqual([p0.x, p0.y]);
     }
+  });
+
+  it('groups the pods of a node by owner, the oldest ReplicaSet first', () => {
+    const sets = [rs('web-new', 2, 200, 2), rs('web-old', 1, 100, 2)];
+    const pods = [
+      pod({ replicaSet: 'web-new', revision: 2, createdMs: 300 }),
+      pod({ replicaSet: 'web-old', revision: 1, createdMs: 400 }),
+      pod({ replicaSet: 'web-new', revision: 2, createdMs: 350 }),
+      pod({ replicaSet: 'web-old', revision: 1, createdMs: 50 }),
+      pod({ replicaSet: null, revision: null, createdMs: 1 }),
+    ];
+    const l = layoutCluster(
+      { nodes, pods, replicaSets: sets, deployments: [deploy] },
+      { width: 1200, height: 700 },
+    );
+    const order = l.pods
+      .slice()
+      .sort((p, q) => p.y - q.y || p.x - q.x)
+      .map((p) => `${p.label}@${p.data.createdMs}`);
+    expect(order).toEqual(['r1@50', 'r1@400', 'r2@300', 'r2@350', '@1']);
   });
 
   it('adds a waiting area for unscheduled pods', () => {
@@ -224,7 +263,7 @@ describe('layoutCluster', () => {
     for (const n of l.nodes) expect(n.y).toBeGreaterThan(d.y + d.height);
   });
 
-  it('drops the oldest inactive ReplicaSets when a row would overflow, keeping the active ones', () => {
+  it('collapses old ReplicaSets at zero into chips that stay in the row', () => {
     const sets = Array.from({ length: 8 }, (_, i) =>
       rs(`web-${i}`, i + 1, i * 10, i === 0 ? 2 : i === 7 ? 2 : 0),
     );
@@ -232,8 +271,76 @@ describe('layoutCluster', () => {
       { nodes, pods: [], deployments: [deploy], replicaSets: sets },
       { width: 1200, height: 600 },
     );
-    expect(l.replicaSets.map((r) => r.data.name)).toEqual(['web-0', 'web-4', 'web-5', 'web-6', 'web-7']);
-    expect(l.hiddenReplicaSets).toBe(3);
+    expect(l.replicaSets.map((r) => r.data.name)).toEqual(sets.map((r) => r.name));
+    expect(l.replicaSets.map((r) => r.collapsed)).toEqual([false, true, true, true, true, true, true, false]);
+    const [first, chip] = [l.replicaSets[0]!, l.replicaSets[1]!];
+    expect(chip.width).toBeLessThan(first.width / 2);
+    for (const r of l.replicaSets) expect(r.x + r.width).toBeLessThanOrEqual(1200);
+    expect(l.hiddenReplicaSets).toBe(0);
+  });
+
+  it('leaves out the oldest chips only when even chips overflow the row', () => {
+    const sets = Array.from({ length: 11 }, (_, i) => rs(`web-${i}`, i + 1, i * 10, i === 10 ? 2 : 0));
+    const l = layoutCluster(
+      { nodes, pods: [], deployments: [deploy], replicaSets: sets },
+      { width: 700, height: 600 },
+    );
+    const shown = l.replicaSets.map((r) => r.data.name);
+    expect(shown[shown.length - 1]).toBe('web-10');
+    expect(l.hiddenReplicaSets).toBe(11 - shown.length);
+    expect(l.hiddenReplicaSets).toBeGreaterThan(0);
+    expect(shown).toEqual(sets.slice(l.hiddenReplicaSets).map((r) => r.name));
+    for (const r of l.replicaSets) expect(r.x + r.width).toBeLessThanOrEqual(700);
+  });
+
+  it('captions tutorial-sized pods with their STATUS, not a crowd', () => {
+    const few = layoutCluster(
+      { nodes, pods: [pod(), pod(), pod({ node: 'node2' })], replicaSets: [], deployments: [] },
+      { width: 1280, height: 560 },
+    );
+    expect(few.caption).not.toBeNull();
+    expect(few.caption!.maxChars).toBeGreaterThanOrEqual(11);
+    assertPodsInsideTheirNodes(few);
+    const many = layoutCluster(
+      {
+        nodes,
+        pods: Array.from({ length: 300 }, (_, i) => pod({ node: i % 2 ? 'node1' : 'node2' })),
+        replicaSets: [],
+        deployments: [],
+      },
+      { width: 1280, height: 560 },
+    );
+    expect(many.caption).toBeNull();
+  });
+
+  it('reflows 50 nodes into a grid that fits the view and packs 1,000 pods into it', () => {
+    const workers = Array.from({ length: 50 }, (_, i) => node(`node${i + 1}`));
+    const all = [node('control-plane', true), ...workers];
+    const pods = Array.from({ length: 1000 }, (_, i) => pod({ node: `node${(i % 50) + 1}` }));
+    const l = layoutCluster(
+      { nodes: all, pods, replicaSets: [], deployments: [deploy] },
+      { width: 1280, height: 800 },
+    );
+    expect(l.compactNodes).toBe(true);
+    expect(new Set(l.nodes.map((n) => n.y)).size).toBeGreaterThan(3);
+    expect(l.height).toBe(800);
+    for (const n of l.nodes) {
+      expect(n.x + n.width).toBeLessThanOrEqual(1280);
+      expect(n.y + n.height).toBeLessThanOrEqual(800);
+    }
+    // Natural order: node2 before node10.
+    const names = l.nodes.map((n) => n.data?.name);
+    expect(names.slice(0, 4)).toEqual(['control-plane', 'node1', 'node2', 'node3']);
+    expect(l.pods[0]!.size).toBeGreaterThanOrEqual(8);
+    expect(l.pods[0]!.size).toBeLessThan(18);
+    assertPodsInsideTheirNodes(l);
+  });
+
+  it('keeps a handful of nodes side by side', () => {
+    expect(nodeColumns(3, 1256, 560, 198)).toBe(3);
+    expect(nodeColumns(5, 1256, 560, 198)).toBe(5);
+    expect(nodeColumns(5, 1256, 560)).toBe(4);
+    expect(nodeColumns(51, 1256, 680, 198)).toBe(10);
   });
 
   it('grows the font on a projector-sized view', () => {

@@ -7,31 +7,36 @@ import type { DeploymentFrame, Frame, NodeFrame, PodFrame, ReplicaSetFrame } fro
 
 /** How a pod is drawn; one value per kubectl STATUS family (product.md, visual language). */
 export type PodVisual =
-  'pending' | 'creating' | 'running' | 'ready' | 'terminating' | 'pullError' | 'crash' | 'done';
+  'pending' | 'creating' | 'running' | 'ready' | 'terminating' | 'pullError' | 'crash' | 'done' | 'unknown';
+
+const PULL_ERRORS = new Set(['ErrImagePull', 'ImagePullBackOff', 'InvalidImageName', 'ErrImageNeverPull']);
+const CRASHES = new Set([
+  'CrashLoopBackOff',
+  'Error',
+  'RunContainerError',
+  'CreateContainerError',
+  'CreateContainerConfigError',
+  'StartError',
+  'OOMKilled',
+  'Evicted',
+  'Failed',
+  'DeadlineExceeded',
+]);
 
 export function podVisual(
   pod: Pick<PodFrame, 'status' | 'ready' | 'terminating' | 'phase' | 'node'>,
 ): PodVisual {
   if (pod.terminating || pod.status === 'Terminating') return 'terminating';
-  switch (pod.status) {
-    case 'ErrImagePull':
-    case 'ImagePullBackOff':
-    case 'InvalidImageName':
-    case 'ErrImageNeverPull':
-      return 'pullError';
-    case 'CrashLoopBackOff':
-    case 'Error':
-    case 'RunContainerError':
-    case 'CreateContainerError':
-    case 'OOMKilled':
-      return 'crash';
-    case 'ContainerCreating':
-    case 'PodInitializing':
-      return 'creating';
-    case 'Completed':
-    case 'Succeeded':
-      return 'done';
-  }
+  // printPod prefixes init container states (`Init:ErrImagePull`, `Init:0/1`); judge the state itself.
+  const init = pod.status.startsWith('Init:');
+  const status = init ? pod.status.slice(5) : pod.status;
+  if (PULL_ERRORS.has(status)) return 'pullError';
+  if (CRASHES.has(status) || status.startsWith('ExitCode:') || status.startsWith('Signal:')) return 'crash';
+  if (status === 'Unknown' || status === 'ContainerStatusUnknown') return 'unknown';
+  if (init || status === 'ContainerCreating' || status === 'PodInitializing') return 'creating';
+  if (status === 'Completed' || status === 'Succeeded') return 'done';
+  if (pod.phase === 'Failed') return 'crash';
+  if (pod.phase === 'Succeeded') return 'done';
   if (pod.phase === 'Pending' || !pod.node) return 'pending';
   return pod.ready ? 'ready' : 'running';
 }
@@ -58,6 +63,8 @@ export interface ReplicaSetMark {
   height: number;
   /** False for an old ReplicaSet scaled to zero (drawn faded). */
   active: boolean;
+  /** An inactive ReplicaSet drawn as a narrow chip (its revision only); still clickable. */
+  collapsed: boolean;
   data: ReplicaSetFrame;
 }
 
@@ -84,42 +91,128 @@ export interface PodMark {
   data: PodFrame;
 }
 
+/** The STATUS caption under each pod, when pods are large enough to carry one. */
+export interface PodCaption {
+  fontSize: number;
+  /** Characters per caption line (estimated, no measuring). */
+  maxChars: number;
+}
+
 export interface ClusterLayout {
   width: number;
   height: number;
   /** Base font size in px; grows on large screens (projector). */
   fontSize: number;
+  /** Font size inside node boxes: smaller when many nodes share the view. */
+  nodeFontSize: number;
+  /** Node headers as one line (name and chip), taints on a second line only when a node has any. */
+  compactNodes: boolean;
+  /** Node boxes reserve a footer for the "other namespaces" note. */
+  nodeFooter: boolean;
+  caption: PodCaption | null;
   deployments: DeploymentMark[];
   replicaSets: ReplicaSetMark[];
   nodes: NodeMark[];
   pods: PodMark[];
-  /** How many old, inactive ReplicaSets were left out of a full row. */
+  /** How many old, inactive ReplicaSets did not fit their row even as chips. */
   hiddenReplicaSets: number;
 }
 
 export const WAITING_UID = '__waiting__';
 const PAD = 12;
 const GAP = 12;
-const MAX_RS_PER_ROW = 5;
+/** Pods at least this large carry their STATUS word under them. */
+export const CAPTION_MIN_SIZE = 30;
+/** Pods at least this large carry their `r2` label. */
+export const LABEL_MIN_SIZE = 18;
+/** Estimated advance of one caption character, in em (no text measuring in layout). */
+const CHAR_EM = 0.58;
+/** The longest single word a caption line must hold (`Terminating`, `Initializing`). */
+const CAPTION_CHARS = 12;
 
 export function fontSizeFor(width: number): number {
   return Math.round(Math.max(12, Math.min(18, width / 70)));
 }
 
-/** Pod side length and columns so that `n` pods fit `w × h` (gap = a quarter of the side). */
-export function fitGrid(n: number, w: number, h: number, maxSize: number): { size: number; cols: number } {
+const captionFont = (s: number, fs: number) => Math.max(9, Math.min(fs * 0.72, s * 0.22));
+
+/** Column and row pitch of a pod grid with side `s`; captions widen the columns and add two text lines. */
+function pitch(s: number, fs: number, withCaption: boolean): { col: number; row: number; gap: number } {
+  const gap = Math.max(2, Math.round(s / 4));
+  if (!withCaption || s < CAPTION_MIN_SIZE) return { col: s + gap, row: s + gap, gap };
+  const cf = captionFont(s, fs);
+  return {
+    col: Math.max(s + gap, Math.ceil(cf * CHAR_EM * CAPTION_CHARS) + 4),
+    row: s + gap + Math.round(cf * 2.3),
+    gap,
+  };
+}
+
+/**
+ * Pod side length and columns so that `n` pods fit `w × h` (gap = a quarter of the side). With `fs`, pods of
+ * CAPTION_MIN_SIZE and up reserve room for their two-line caption.
+ */
+export function fitGrid(
+  n: number,
+  w: number,
+  h: number,
+  maxSize: number,
+  fs?: number,
+): { size: number; cols: number } {
   const count = Math.max(1, n);
   for (let s = Math.floor(maxSize); s > 6; s--) {
-    const gap = Math.max(2, Math.round(s / 4));
-    const cols = Math.max(1, Math.floor((w + gap) / (s + gap)));
+    const p = pitch(s, fs ?? 0, fs !== undefined);
+    const cols = Math.max(1, Math.floor((w + p.gap) / p.col));
     const rows = Math.ceil(count / cols);
-    if (rows * (s + gap) - gap <= h) return { size: s, cols };
+    if (cols * p.col - p.gap <= w && rows * p.row - p.gap <= h) return { size: s, cols };
   }
   return { size: 6, cols: Math.max(1, Math.floor((w + 2) / 8)) };
 }
 
 function byCreation<T extends { createdMs: number; name: string }>(a: T, b: T): number {
   return a.createdMs - b.createdMs || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+
+const isActive = (r: ReplicaSetFrame) => r.desired > 0 || r.current > 0;
+
+/** One row: full cards for active ReplicaSets, chips for old ones at zero; the oldest chips go first. */
+function layoutRow(
+  list: ReplicaSetFrame[],
+  x0: number,
+  y: number,
+  avail: number,
+  rowH: number,
+  fontSize: number,
+  out: ReplicaSetMark[],
+): number {
+  const chipW = Math.round(fontSize * 3.2);
+  const minCard = Math.round(fontSize * 9);
+  const active = list.filter(isActive).length;
+  let keep = list;
+  let hidden = 0;
+  const need = (chips: number) => chips * (chipW + GAP) + active * (minCard + GAP);
+  while (keep.length > active && need(keep.length - active) > avail) {
+    const oldest = keep.findIndex((r) => !isActive(r));
+    keep = keep.filter((_, i) => i !== oldest);
+    hidden++;
+  }
+  const chips = keep.length - active;
+  const slots = Math.max(active, 2);
+  const cardW = Math.max(
+    minCard,
+    Math.min(
+      Math.round(fontSize * 17),
+      Math.floor((avail - chips * (chipW + GAP) - GAP * (slots - 1)) / slots),
+    ),
+  );
+  let x = x0;
+  for (const r of keep) {
+    const collapsed = !isActive(r);
+    const w = collapsed ? chipW : cardW;
+    out.push({ uid: r.uid, x, y, width: w, height: rowH, active: !collapsed, collapsed, data: r });
+    x += w + GAP;
+  }
+  return hidden;
 }
 
 function layoutWorkloads(frame: Frame, width: number, fontSize: number) {
@@ -138,50 +231,40 @@ function layoutWorkloads(frame: Frame, width: number, fontSize: number) {
   for (const d of frame.deployments) {
     const cardW = Math.min(Math.round(fontSize * 20), Math.round((width - 2 * PAD) * 0.34));
     deployments.push({ uid: d.uid, x: PAD, y, width: cardW, height: rowH, data: d });
-    let list = (rsByDeployment.get(`${d.namespace}/${d.name}`) ?? []).slice().sort(byCreation);
-    if (list.length > MAX_RS_PER_ROW) {
-      // Keep every active ReplicaSet and fill the rest with the newest inactive ones.
-      const keep = new Set(list.filter((r) => r.desired > 0 || r.current > 0).map((r) => r.uid));
-      for (const r of list.slice().reverse()) if (keep.size < MAX_RS_PER_ROW) keep.add(r.uid);
-      hidden += list.length - keep.size;
-      list = list.filter((r) => keep.has(r.uid));
-    }
+    const list = (rsByDeployment.get(`${d.namespace}/${d.name}`) ?? []).slice().sort(byCreation);
     const x0 = PAD + cardW + GAP;
-    const avail = width - PAD - x0;
-    const n = Math.max(list.length, 3);
-    const rsW = Math.min(Math.round(fontSize * 17), Math.floor((avail - GAP * (n - 1)) / n));
-    list.forEach((rs, i) => {
-      replicaSets.push({
-        uid: rs.uid,
-        x: x0 + i * (rsW + GAP),
-        y,
-        width: rsW,
-        height: rowH,
-        active: rs.desired > 0 || rs.current > 0,
-        data: rs,
-      });
-    });
+    hidden += layoutRow(list, x0, y, width - PAD - x0, rowH, fontSize, replicaSets);
     y += rowH + GAP;
   }
   // Bare ReplicaSets without a Deployment get a row of their own.
   const orphans = frame.replicaSets.filter((r) => r.deployment === null).sort(byCreation);
   if (orphans.length > 0) {
-    const n = Math.max(orphans.length, 3);
-    const rsW = Math.min(Math.round(fontSize * 17), Math.floor((width - 2 * PAD - GAP * (n - 1)) / n));
-    orphans.slice(0, MAX_RS_PER_ROW).forEach((rs, i) => {
-      replicaSets.push({
-        uid: rs.uid,
-        x: PAD + i * (rsW + GAP),
-        y,
-        width: rsW,
-        height: rowH,
-        active: true,
-        data: rs,
-      });
-    });
+    hidden += layoutRow(orphans, PAD, y, width - 2 * PAD, rowH, fontSize, replicaSets);
     y += rowH + GAP;
   }
   return { deployments, replicaSets, bottom: y, hidden };
+}
+
+/**
+ * Columns of the node grid: the count whose boxes come closest to square. It depends on the number of boxes
+ * and the viewport only, so pods coming and going never reflow the nodes.
+ */
+export function nodeColumns(boxes: number, width: number, height: number, minWidth = 0): number {
+  // While every box gets a readable width, nodes stay side by side (the tutorials' look).
+  if ((width - GAP * (boxes - 1)) / Math.max(1, boxes) >= minWidth && minWidth > 0) return Math.max(1, boxes);
+  let best = Math.max(1, boxes);
+  let bestScore = Infinity;
+  for (let cols = 1; cols <= boxes; cols++) {
+    const rows = Math.ceil(boxes / cols);
+    const w = (width - GAP * (cols - 1)) / cols;
+    const h = (height - GAP * (rows - 1)) / rows;
+    const score = Math.abs(Math.log(w / Math.max(1, h)));
+    if (score < bestScore - 1e-9) {
+      bestScore = score;
+      best = cols;
+    }
+  }
+  return best;
 }
 
 export function layoutCluster(frame: Frame, size: Size): ClusterLayout {
@@ -212,7 +295,16 @@ export function layoutCluster(frame: Frame, size: Size): ClusterLayout {
   const boxes: Box[] = [];
   if (waitingPods.length > 0)
     boxes.push({ uid: WAITING_UID, waiting: true, data: null, pods: waitingPods, weight: 0.7 });
-  for (const n of frame.nodes) {
+  // Control plane first, then workers in natural order (node2 before node10).
+  const nodeOrder = frame.nodes
+    .slice()
+    .sort(
+      (a, b) =>
+        Number(b.controlPlane) - Number(a.controlPlane) ||
+        a.name.localeCompare(b.name, 'en', { numeric: true }) ||
+        (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+    );
+  for (const n of nodeOrder) {
     const pods = podsByNode.get(n.name) ?? [];
     // An empty control-plane node needs little room; a worker always gets a full share.
     boxes.push({
@@ -225,49 +317,91 @@ export function layoutCluster(frame: Frame, size: Size): ClusterLayout {
   }
 
   const top = work.bottom + (work.deployments.length > 0 || work.replicaSets.length > 0 ? 4 : 0);
-  const nodeH = Math.max(fontSize * 8, height - top - PAD);
-  const totalWeight = boxes.reduce((s, b) => s + b.weight, 0) || 1;
-  const innerW = width - 2 * PAD - GAP * Math.max(0, boxes.length - 1);
-  const header = Math.round(fontSize * 3.6);
-  const inset = Math.round(fontSize * 0.8);
+  const areaW = width - 2 * PAD;
+  const areaH = Math.max(fontSize * 8, height - top - PAD);
+  const cols = nodeColumns(boxes.length, areaW, areaH, fontSize * 11);
+  const rows = Math.max(1, Math.ceil(boxes.length / cols));
+  const compact = rows > 1;
+  const nodeH = compact ? Math.max(fontSize * 4, Math.floor((areaH - GAP * (rows - 1)) / rows)) : areaH;
+  const innerW = areaW - GAP * Math.max(0, cols - 1);
+  // One row keeps the proportional widths (a narrow empty control plane); a grid is uniform.
+  const widths = compact
+    ? boxes.map(() => Math.floor(innerW / cols))
+    : (() => {
+        const total = boxes.reduce((s, b) => s + b.weight, 0) || 1;
+        return boxes.map((b) => Math.floor((innerW * b.weight) / total));
+      })();
+  const nodeFs = compact
+    ? Math.max(10, Math.min(fontSize, Math.floor(Math.min(...widths, Infinity) / 10)))
+    : fontSize;
+  const anyTaints = frame.nodes.some((n) => n.taints.length > 0);
+  const header = compact ? Math.round(nodeFs * (anyTaints ? 3.3 : 2.2)) : Math.round(fontSize * 3.6);
+  const inset = Math.round(nodeFs * (compact ? 0.5 : 0.8));
+  const footerOn = !compact || frame.nodes.some((n) => n.otherPods > 0);
   // Room under the pods for the "other namespaces" note.
-  const footer = Math.round(fontSize * 1.5);
+  const footer = footerOn ? Math.round(nodeFs * 1.5) : inset;
 
   // One pod size for all boxes: the largest that fits the fullest box.
   let podSize = Math.round(fontSize * 4);
-  const widths = boxes.map((b) => Math.floor((innerW * b.weight) / totalWeight));
   boxes.forEach((b, i) => {
     if (b.pods.length === 0) return;
-    const fit = fitGrid(b.pods.length, widths[i]! - 2 * inset, nodeH - header - footer, podSize);
+    const fit = fitGrid(b.pods.length, widths[i]! - 2 * inset, nodeH - header - footer, podSize, fontSize);
     podSize = Math.min(podSize, fit.size);
   });
-  const gap = Math.max(2, Math.round(podSize / 4));
+  const p = pitch(podSize, fontSize, true);
+  const caption: PodCaption | null =
+    podSize >= CAPTION_MIN_SIZE
+      ? {
+          fontSize: Math.round(captionFont(podSize, fontSize) * 10) / 10,
+          maxChars: Math.max(4, Math.floor((p.col - 4) / (captionFont(podSize, fontSize) * CHAR_EM))),
+        }
+      : null;
+
+  // Pods are grouped by owner (its ReplicaSet, oldest first), then by creation within the group, so each
+  // revision forms a block and a new pod never moves the older pods of its own ReplicaSet.
+  const rsOrder = new Map<string, number>();
+  frame.replicaSets
+    .slice()
+    .sort(byCreation)
+    .forEach((r, i) => rsOrder.set(`${r.namespace}/${r.name}`, i));
+  const ownerRank = (p: PodFrame) =>
+    p.replicaSet === null ? Infinity : (rsOrder.get(`${p.namespace}/${p.replicaSet}`) ?? -1);
+  const byOwner = (a: PodFrame, b: PodFrame) => {
+    const ra = ownerRank(a);
+    const rb = ownerRank(b);
+    if (ra !== rb) return ra < rb ? -1 : 1;
+    if (a.replicaSet !== b.replicaSet) return (a.replicaSet ?? '') < (b.replicaSet ?? '') ? -1 : 1;
+    return byCreation(a, b);
+  };
 
   const nodes: NodeMark[] = [];
   const pods: PodMark[] = [];
   let x = PAD;
   boxes.forEach((b, i) => {
     const w = widths[i]!;
+    const col = i % cols;
+    if (col === 0) x = PAD;
+    const y = top + Math.floor(i / cols) * (nodeH + GAP);
     nodes.push({
       uid: b.uid,
       x,
-      y: top,
+      y,
       width: w,
       height: nodeH,
       waiting: b.waiting,
       podCount: b.pods.length,
       data: b.data,
     });
-    const cols = Math.max(1, Math.floor((w - 2 * inset + gap) / (podSize + gap)));
-    b.pods.sort(byCreation).forEach((p, j) => {
+    const podCols = Math.max(1, Math.floor((w - 2 * inset + p.gap) / p.col));
+    b.pods.sort(byOwner).forEach((pod, j) => {
       pods.push({
-        uid: p.uid,
-        x: x + inset + (j % cols) * (podSize + gap),
-        y: top + header + Math.floor(j / cols) * (podSize + gap),
+        uid: pod.uid,
+        x: x + inset + (j % podCols) * p.col + Math.floor((p.col - p.gap - podSize) / 2),
+        y: y + header + Math.floor(j / podCols) * p.row,
         size: podSize,
-        visual: podVisual(p),
-        label: p.revision !== null ? `r${p.revision}` : '',
-        data: p,
+        visual: podVisual(pod),
+        label: pod.revision !== null ? `r${pod.revision}` : '',
+        data: pod,
       });
     });
     x += w + GAP;
@@ -275,8 +409,12 @@ export function layoutCluster(frame: Frame, size: Size): ClusterLayout {
 
   return {
     width,
-    height,
+    height: compact ? Math.max(height, top + rows * (nodeH + GAP) - GAP + PAD) : height,
     fontSize,
+    nodeFontSize: nodeFs,
+    compactNodes: compact,
+    nodeFooter: footerOn,
+    caption,
     deployments: work.deployments,
     replicaSets: work.replicaSets,
     nodes,

@@ -2,7 +2,7 @@
 // note of Pods from other namespaces. The waiting area for unscheduled Pods is drawn like a node.
 import { select, type Selection } from 'd3-selection';
 import type { ClusterLayout, NodeMark } from './layout.ts';
-import { fitText } from './text-fit.ts';
+import { fitText, measuredWidth } from './text-fit.ts';
 import { INK, MUTED, SELECT } from './theme.ts';
 import type { MarkContext } from './workload-marks.ts';
 
@@ -14,8 +14,12 @@ export function renderNodes(
   l: ClusterLayout,
   ctx: MarkContext,
 ): void {
-  const fs = l.fontSize;
+  const fs = l.nodeFontSize;
+  const compact = l.compactNodes;
   const { t } = ctx;
+  // A grid of many small nodes: a tighter header (chip on the name line, taints below when any).
+  const chipH = fs * (compact ? 1.35 : 1.5);
+  const chipY = compact ? fs * 0.3 : fs * 0.35;
   const sel = layer
     .selectAll<SVGGElement, NodeMark>('g.node')
     .data(l.nodes, (d) => d.uid)
@@ -74,17 +78,18 @@ export function renderNodes(
   const chipW = (d: NodeMark) => chipText(d).length * fs * 0.56 + fs;
   const chip = sel
     .select<SVGGElement>('g.chip')
-    .attr('transform', (d) => `translate(${Math.max(fs * 0.7, d.width - chipW(d) - fs * 0.6)},${fs * 0.35})`);
+    .attr('transform', (d) => `translate(${Math.max(fs * 0.7, d.width - chipW(d) - fs * 0.6)},${chipY})`);
   chip
     .select('rect')
     .attr('width', chipW)
-    .attr('height', fs * 1.5)
+    .attr('height', chipH)
+    .attr('rx', chipH / 2)
     .attr('fill', (d) => (d.waiting || cordoned(d) ? '#fff1a8' : down(d) ? '#ffebe9' : '#dafbe1'))
     .attr('stroke', (d) => (d.waiting || cordoned(d) ? '#9a6700' : down(d) ? '#cf222e' : '#1a7f37'));
   chip
     .select('text')
     .attr('x', fs * 0.5)
-    .attr('y', fs * 1.08)
+    .attr('y', chipH * 0.72)
     .attr('font-size', fs * 0.82)
     .attr('fill', (d) => (d.waiting || cordoned(d) ? '#6b4600' : down(d) ? '#a40e26' : '#116329'))
     .text(chipText);
@@ -92,14 +97,14 @@ export function renderNodes(
   sel
     .select<SVGTextElement>('text.name')
     .attr('x', fs * 0.7)
-    .attr('y', fs * 1.45)
+    .attr('y', compact ? fs * 1.3 : fs * 1.45)
     .attr('font-size', fs * 1.05)
     .each(function (d) {
-      fitText(this, d.data ? d.data.name : t('view.waiting'), d.width - chipW(d) - fs * 1.6);
+      fitText(this, d.data ? d.data.name : t('view.waiting'), d.width - chipW(d) - fs * 1.6, fs * 1.05);
     });
   sel.select<SVGGElement>('g.taints').each(function (d) {
     const tags = (d.data?.taints ?? []).map(shortTaint);
-    const g = select(this).attr('transform', `translate(${fs * 0.7},${fs * 2.05})`);
+    const g = select(this).attr('transform', `translate(${fs * 0.7},${compact ? fs * 1.85 : fs * 2.05})`);
     let x = 0;
     g.selectAll<SVGGElement, string>('g.taint')
       .data(tags)
@@ -117,8 +122,8 @@ export function renderNodes(
           .attr('y', fs * 0.85)
           .attr('font-size', fs * 0.72);
         const room = d.width - fs * 1.4 - x - 8;
-        fitText(text.node()!, tag, room);
-        const w = Math.min(room + 8, (text.node()?.getComputedTextLength?.() ?? tag.length * fs * 0.42) + 8);
+        fitText(text.node()!, tag, room, fs * 0.72);
+        const w = Math.min(room + 8, measuredWidth(text.node()!, tag.length * fs * 0.42) + 8);
         it.select('rect')
           .attr('width', Math.max(0, w))
           .attr('height', fs * 1.15);
@@ -135,6 +140,7 @@ export function renderNodes(
         this,
         d.data && d.data.otherPods > 0 ? t('view.otherPods', { count: d.data.otherPods }) : '',
         d.width - fs * 1.4,
+        fs * 0.75,
       );
     });
 }

@@ -1,5 +1,7 @@
 // Draws the workload row: the Deployment card (with its strategy numbers) and one card per ReplicaSet.
-import type { Selection } from 'd3-selection';
+import { select, type Selection } from 'd3-selection';
+// Imported for its side effect (selection.transition), as in cluster-view.ts.
+import 'd3-transition';
 import type { ClusterLayout, DeploymentMark, ReplicaSetMark } from './layout.ts';
 import { revisionColor, textOnRevisionColor } from './palette.ts';
 import { fitText } from './text-fit.ts';
@@ -70,10 +72,13 @@ export function renderDeployments(
       .attr('font-size', i === 0 ? fs * 1.05 : fs * 0.9)
       .attr('font-weight', i === 0 ? 700 : 400)
       .each(function (d) {
-        fitText(this, lines(d)[i]!, d.width - fs * 1.2);
+        fitText(this, lines(d)[i]!, d.width - fs * 1.2, i === 0 ? fs * 1.05 : fs * 0.9);
       });
   }
 }
+
+const placed = new WeakMap<SVGGElement, string>();
+const bars = new WeakMap<SVGRectElement, string>();
 
 export function renderReplicaSets(
   layer: Selection<SVGGElement, unknown, null, undefined>,
@@ -111,8 +116,15 @@ export function renderReplicaSets(
     .attr('data-desired', (d) => d.data.desired)
     .attr('data-current', (d) => d.data.current)
     .attr('data-ready', (d) => d.data.ready);
-  sel
-    .attr('data-active', (d) => String(d.active))
+  // Only a ReplicaSet that moved (or just appeared) is animated: a transition per frame restyles every card.
+  const moved = sel.filter(function (d) {
+    const key = `${d.x},${d.y}`;
+    if (placed.get(this) === key) return false;
+    placed.set(this, key);
+    return true;
+  });
+  sel.attr('data-active', (d) => String(d.active)).attr('data-collapsed', (d) => String(d.collapsed));
+  moved
     .transition()
     .duration(ms(300))
     .attr('transform', (d) => `translate(${d.x},${d.y})`)
@@ -125,6 +137,13 @@ export function renderReplicaSets(
     );
   const sw = fs * 2.6;
   const tx = sw + 12;
+  // An old ReplicaSet at zero collapses to a chip: its revision swatch only, details in the tooltip.
+  sel.each(function (d) {
+    select(this)
+      .selectAll('.image, .name, [class^="label-"], [class^="num-"], .bar-bg, .bar')
+      .attr('display', d.collapsed ? 'none' : null);
+  });
+  const swW = (d: ReplicaSetMark) => (d.collapsed ? d.width - 10 : sw);
   sel
     .select('rect.card')
     .attr('width', (d) => d.width)
@@ -138,13 +157,13 @@ export function renderReplicaSets(
     .select('rect.swatch')
     .attr('x', 5)
     .attr('y', 5)
-    .attr('width', sw)
+    .attr('width', swW)
     .attr('height', (d) => d.height - 10)
     .attr('fill', (d) => revisionColor(d.data.colorIndex))
     .attr('fill-opacity', (d) => (d.active ? 1 : 0.45));
   sel
     .select('text.rev')
-    .attr('x', 5 + sw / 2)
+    .attr('x', (d) => 5 + swW(d) / 2)
     .attr('y', (d) => d.height / 2 + fs * 0.35)
     .attr('font-size', fs)
     .attr('fill', (d) => (d.active ? textOnRevisionColor(d.data.colorIndex) : INK))
@@ -155,7 +174,7 @@ export function renderReplicaSets(
     .attr('y', fs * 1.35)
     .attr('font-size', fs * 0.95)
     .each(function (d) {
-      fitText(this, d.data.image, d.width - tx - 8);
+      if (!d.collapsed) fitText(this, d.data.image, d.width - tx - 8, fs * 0.95);
     });
   sel
     .select<SVGTextElement>('text.name')
@@ -163,7 +182,7 @@ export function renderReplicaSets(
     .attr('y', fs * 2.45)
     .attr('font-size', fs * 0.78)
     .each(function (d) {
-      fitText(this, d.data.name, d.width - tx - 8);
+      if (!d.collapsed) fitText(this, d.data.name, d.width - tx - 8, fs * 0.78);
     });
   // desired / current / ready as three small columns: label above, number below.
   const keys = ['desired', 'current', 'ready'] as const;
@@ -175,7 +194,7 @@ export function renderReplicaSets(
       .attr('y', fs * 3.5)
       .attr('font-size', fs * 0.72)
       .each(function (d) {
-        fitText(this, t(`view.${k}`), (d.width - tx - 8) / 3 - 4);
+        if (!d.collapsed) fitText(this, t(`view.${k}`), (d.width - tx - 8) / 3 - 4, fs * 0.72);
       });
     sel
       .select(`text.num-${k}`)
@@ -192,12 +211,20 @@ export function renderReplicaSets(
     .attr('height', 4)
     .attr('width', barW);
   sel
-    .select('rect.bar')
+    .select<SVGRectElement>('rect.bar')
     .attr('x', tx)
     .attr('y', (d) => d.height - 8)
     .attr('height', 4)
     .attr('fill', (d) => revisionColor(d.data.colorIndex))
+    .filter(function (d) {
+      const w = String((barW(d) * d.data.ready) / Math.max(d.data.desired, d.data.current, 1));
+      if (bars.get(this) === w) return false;
+      bars.set(this, w);
+      return true;
+    })
     .transition()
     .duration(ms(400))
-    .attr('width', (d) => (barW(d) * d.data.ready) / Math.max(d.data.desired, d.data.current, 1));
+    .attr('width', function () {
+      return Number(bars.get(this));
+    });
 }
