@@ -11,6 +11,9 @@ const ITEMS: [PodVisual, string][] = [
   ['ready', 'cluster.legendReady'],
   ['terminating', 'cluster.legendTerminating'],
   ['pullError', 'cluster.legendPullError'],
+  ['crash', 'cluster.legendCrash'],
+  ['done', 'cluster.legendDone'],
+  ['unknown', 'cluster.legendUnknown'],
 ];
 
 function Glyph({ visual }: { visual: PodVisual }) {
@@ -38,7 +41,7 @@ function Glyph({ visual }: { visual: PodVisual }) {
           height={s}
           rx={3}
           fill="none"
-          stroke="#1f2328"
+          stroke={st.stroke}
           strokeWidth={st.strokeWidth}
           strokeDasharray={st.dash}
         />
@@ -47,8 +50,8 @@ function Glyph({ visual }: { visual: PodVisual }) {
             d={icon}
             transform={`translate(${s * 0.2},${s * 0.2}) scale(${(s * 0.6) / 10})`}
             fill="none"
-            stroke={st.icon === 'check' ? textOnRevisionColor(0) : st.icon === 'bang' ? '#a40e26' : '#1f2328'}
-            strokeWidth={st.icon === 'bang' ? 2.4 : 1.6}
+            stroke={st.icon === 'check' ? textOnRevisionColor(0) : st.tone}
+            strokeWidth={st.icon === 'bang' || st.icon === 'cross' ? 2.4 : 1.6}
             strokeLinecap="round"
           />
         )}

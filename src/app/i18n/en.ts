@@ -69,6 +69,9 @@ export const en = {
     legendReady: 'Ready',
     legendTerminating: 'Terminating',
     legendPullError: 'Image pull error',
+    legendCrash: 'Error / CrashLoopBackOff',
+    legendDone: 'Completed',
+    legendUnknown: 'Unknown',
   },
   announce: {
     rs: 'ReplicaSet {{name}} (revision {{revision}}): {{ready}} of {{desired}} Ready.',

@@ -71,6 +71,9 @@ export const ja: Resources = {
     legendReady: 'Ready（準備完了）',
     legendTerminating: 'Terminating（終了中）',
     legendPullError: 'イメージ取得エラー',
+    legendCrash: 'エラー / CrashLoopBackOff（再起動待ち）',
+    legendDone: 'Completed（終了済み）',
+    legendUnknown: 'Unknown（状態不明）',
   },
   announce: {
     rs: 'ReplicaSet {{name}}（リビジョン {{revision}}）：{{desired}} 個中 {{ready}} 個が Ready。',
