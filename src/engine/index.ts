@@ -51,3 +51,4 @@ export { isPodReady, isPodAvailable, isPodActive, controllerRef } from './api/po
 export { parseImageRef, type ImageInfo, type ImageRegistry } from './kubelet/images.ts';
 export type { HttpResult } from './proxy/proxy.ts';
 export { deploymentTraceRules, type DeploymentTraceRule } from './controller/deployment/trace-rules.ts';
+export { replicaSetTraceRules } from './controller/replicaset/replica-set.ts';

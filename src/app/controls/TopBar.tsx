@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useRuntime } from '../runtime-context.ts';
 import { currentLang } from '../i18n/index.ts';
 import { scenarios } from '../../scenarios/index.ts';
+import { ContrastToggle } from './ContrastToggle.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { TimeControls } from './TimeControls.tsx';
 
@@ -36,6 +37,7 @@ export function TopBar() {
       <TimeControls />
       <div className="topbar-end">
         <LanguageSwitch />
+        <ContrastToggle />
         <button
           type="button"
           className="icon-button"

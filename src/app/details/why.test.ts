@@ -66,6 +66,55 @@ describe('why text', () => {
     }
   });
 
+  it('replicaset.createPods: the burst cap and the slow-start batches', () => {
+    const r = rec('replicaset.createPods', {
+      replicas: 10,
+      activePods: 3,
+      diff: 7,
+      burstReplicas: 500,
+      batches: '1, 2, 4',
+      created: 7,
+    });
+    expect(explain(i18n.getFixedT('en'), r)).toBe(
+      'The ReplicaSet wants 10 Pods and has 3 active → create 7 (at most burstReplicas = 500 per sync), in slow-start batches of 1, 2, 4; 7 created.',
+    );
+    expect(explain(i18n.getFixedT('ja'), r)).toContain('スロースタートのバッチは 1, 2, 4');
+  });
+
+  it('replicaset.deletePods: names the Less step that ranked the first Pod first', () => {
+    const values = {
+      replicas: 2,
+      activePods: 4,
+      diff: 2,
+      firstPod: 'web-abc',
+      comparedWith: 'web-def',
+      firstRank: 2,
+      comparedRank: 1,
+    };
+    const en = i18n.getFixedT('en');
+    expect(explain(en, rec('replicaset.deletePods', { ...values, firstReason: 'doubledUp' }))).toBe(
+      'The ReplicaSet wants 2 Pods and has 4 active → delete 2, ranked by ActivePodsWithRanks.Less. web-abc goes first: its node runs 2 related Pods, more than the 1 on the node of web-def (doubled-up Pods go first).',
+    );
+    expect(explain(en, rec('replicaset.deletePods', { ...values, firstReason: 'notReady' }))).toContain(
+      'web-abc goes first: it is not Ready and web-def is.',
+    );
+    for (const reason of ['all', 'unscheduled', 'pending', 'notReady', 'deletionCost', 'doubledUp'].concat([
+      'newerReady',
+      'restarts',
+      'newer',
+      'uid',
+      'tie',
+    ]))
+      for (const lng of ['en', 'ja']) {
+        const text = explain(
+          i18n.getFixedT(lng),
+          rec('replicaset.deletePods', { ...values, firstReason: reason }),
+        );
+        expect(text, `${lng} ${reason}`).not.toContain('{{');
+        expect(text, `${lng} ${reason}`).not.toContain('deleteReasons');
+      }
+  });
+
   it('an unknown rule falls back to its key and numbers', () => {
     expect(explain(i18n.getFixedT('en'), rec('x.y', { a: 1 }))).toBe('x.y: a=1');
   });

@@ -37,8 +37,12 @@ export function whyParams(r: TraceRecord, spec?: FencepostSpec): Record<string, 
 /** The sentence for a record; an unknown rule falls back to its key and numbers. */
 export function explain(t: WhyT, r: TraceRecord, spec?: FencepostSpec): string {
   const key = whyKey(r.rule);
+  const params: Record<string, unknown> = { ...whyParams(r, spec), interpolation: { escapeValue: false } };
+  // The ReplicaSet's deletion names the step of ActivePodsWithRanks.Less that put the first Pod first.
+  if (typeof r.values.firstReason === 'string')
+    params.firstReasonText = t(`why.deleteReasons.${r.values.firstReason}`, params);
   // i18next returns the key itself when a translation is missing.
-  const text = t(key, { ...whyParams(r, spec), interpolation: { escapeValue: false } });
+  const text = t(key, params);
   if (text !== key && text !== '') return text;
   const values = Object.entries(r.values)
     .map(([k, x]) => `${k}=${String(x)}`)

@@ -6,6 +6,7 @@ export const en = {
     loading: 'Starting the cluster…',
   },
   topbar: {
+    highContrast: 'High contrast',
     scenario: 'Scenario',
     language: 'Language',
     help: 'Keyboard shortcuts',
@@ -195,6 +196,24 @@ export const en = {
         'No Lease renewal since {{lastLeaseRenewal}} s, more than the {{gracePeriodSeconds}} s grace period → the node is Unknown: taint it unreachable and mark its Pods not ready.',
       tainteviction_tolerationExpired:
         'Pod on {{node}} tolerated the unreachable taint for {{tolerationSeconds}} s, which has passed → delete it.',
+      replicaset_createPods:
+        'The ReplicaSet wants {{replicas}} Pods and has {{activePods}} active → create {{diff}} (at most burstReplicas = {{burstReplicas}} per sync), in slow-start batches of {{batches}}; {{created}} created.',
+      replicaset_deletePods:
+        'The ReplicaSet wants {{replicas}} Pods and has {{activePods}} active → delete {{diff}}, ranked by ActivePodsWithRanks.Less. {{firstPod}} goes first: {{firstReasonText}}',
+    },
+    deleteReasons: {
+      all: 'every active Pod goes, so no ranking is needed.',
+      unscheduled: 'it is not scheduled to a node yet and {{comparedWith}} is.',
+      pending: 'its phase is earlier than that of {{comparedWith}} (Pending < Unknown < Running).',
+      notReady: 'it is not Ready and {{comparedWith}} is.',
+      deletionCost: 'its pod-deletion-cost is lower than that of {{comparedWith}}.',
+      doubledUp:
+        'its node runs {{firstRank}} related Pods, more than the {{comparedRank}} on the node of {{comparedWith}} (doubled-up Pods go first).',
+      newerReady: 'it became Ready more recently than {{comparedWith}} (compared on a log₂ scale).',
+      restarts: 'its containers restarted more often than those of {{comparedWith}}.',
+      newer: 'it was created more recently than {{comparedWith}} (compared on a log₂ scale).',
+      uid: 'it ties with {{comparedWith}} on every rule (same log₂ age bucket) and its UID sorts first.',
+      tie: 'no rule tells it from {{comparedWith}}; the sort keeps the list order.',
     },
   },
   services: {

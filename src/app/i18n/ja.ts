@@ -8,6 +8,7 @@ export const ja: Resources = {
     loading: 'クラスターを起動しています…',
   },
   topbar: {
+    highContrast: 'ハイコントラスト',
     scenario: 'シナリオ',
     language: '言語',
     help: 'キーボード操作',
@@ -197,6 +198,24 @@ export const ja: Resources = {
         '{{lastLeaseRenewal}} 秒以降 Lease の更新がなく、猶予 {{gracePeriodSeconds}} 秒を過ぎた → ノードは Unknown：unreachable の taint を付け、Pod を NotReady に。',
       tainteviction_tolerationExpired:
         '{{node}} 上の Pod は unreachable の taint を {{tolerationSeconds}} 秒まで許容、それが過ぎた → 削除します。',
+      replicaset_createPods:
+        'ReplicaSet の希望は {{replicas}} 個、動いている Pod は {{activePods}} 個 → {{diff}} 個作成（1 回の同期で最大 burstReplicas = {{burstReplicas}}）。スロースタートのバッチは {{batches}}、作成できたのは {{created}} 個。',
+      replicaset_deletePods:
+        'ReplicaSet の希望は {{replicas}} 個、動いている Pod は {{activePods}} 個 → ActivePodsWithRanks.Less の順で {{diff}} 個削除。最初は {{firstPod}}：{{firstReasonText}}',
+    },
+    deleteReasons: {
+      all: '動いている Pod をすべて消すので、順位付けは不要です。',
+      unscheduled: 'まだノードに割り当てられていない（{{comparedWith}} は割り当て済み）。',
+      pending: 'フェーズが {{comparedWith}} より前（Pending < Unknown < Running）。',
+      notReady: 'Ready でない（{{comparedWith}} は Ready）。',
+      deletionCost: 'pod-deletion-cost が {{comparedWith}} より低い。',
+      doubledUp:
+        'そのノードには関連 Pod が {{firstRank}} 個あり、{{comparedWith}} のノードの {{comparedRank}} 個より多い（同じノードに重なった Pod から消す）。',
+      newerReady: '{{comparedWith}} より後に Ready になった（log₂ の尺度で比較）。',
+      restarts: 'コンテナの再起動回数が {{comparedWith}} より多い。',
+      newer: '{{comparedWith}} より後に作られた（log₂ の尺度で比較）。',
+      uid: 'どの規則でも {{comparedWith}} と同じ（log₂ の年齢が同じ区分）で、UID の順で先。',
+      tie: 'どの規則でも {{comparedWith}} と区別できず、並びの順のまま。',
     },
   },
   services: {

@@ -3,7 +3,7 @@
 import { select, type Selection } from 'd3-selection';
 import type { ClusterLayout, NodeMark } from './layout.ts';
 import { fitText, measuredWidth } from './text-fit.ts';
-import { INK, MUTED, SELECT } from './theme.ts';
+import { CARD, CARD_ALT, INK, MUTED, SELECT } from './theme.ts';
 import type { MarkContext } from './workload-marks.ts';
 
 const shortTaint = (x: string) =>
@@ -63,7 +63,7 @@ export function renderNodes(
     .attr('width', (d) => d.width)
     .attr('height', (d) => d.height)
     .attr('fill', (d) =>
-      d.waiting ? '#fff8c5' : down(d) ? '#eaeef2' : d.data?.controlPlane ? '#f6f8fa' : '#ffffff',
+      d.waiting ? '#fff8c5' : down(d) ? '#eaeef2' : d.data?.controlPlane ? CARD_ALT : CARD,
     )
     .attr('stroke', (d) => (d.uid === ctx.selected ? SELECT : d.waiting ? '#9a6700' : INK))
     .attr('stroke-width', (d) => (d.uid === ctx.selected ? 3 : 1.25))

@@ -6,7 +6,7 @@ import type { ClusterLayout, DeploymentMark, ReplicaSetMark } from './layout.ts'
 import { revisionColor, textOnRevisionColor } from './palette.ts';
 import { fitText } from './text-fit.ts';
 import type { ViewSelection } from './frame.ts';
-import { INK, MUTED, SELECT, type Translate } from './theme.ts';
+import { CARD, CARD_ALT, INK, MUTED, SELECT, type Translate } from './theme.ts';
 
 export interface MarkContext {
   t: Translate;
@@ -28,7 +28,7 @@ export function renderDeployments(
     .join((enter) => {
       const g = enter.append('g').attr('class', 'deploy').style('cursor', 'pointer');
       g.append('title');
-      g.append('rect').attr('class', 'card').attr('rx', 6).attr('fill', '#f6f8fa');
+      g.append('rect').attr('class', 'card').attr('rx', 6).attr('fill', CARD_ALT);
       for (let i = 0; i < 4; i++)
         g.append('text')
           .attr('class', `line${i}`)
@@ -93,7 +93,7 @@ export function renderReplicaSets(
     .join((enter) => {
       const g = enter.append('g').attr('class', 'rs').style('cursor', 'pointer').attr('opacity', 0);
       g.append('title');
-      g.append('rect').attr('class', 'card').attr('rx', 6).attr('fill', '#ffffff');
+      g.append('rect').attr('class', 'card').attr('rx', 6).attr('fill', CARD);
       g.append('rect').attr('class', 'swatch').attr('rx', 4);
       g.append('text').attr('class', 'rev').attr('font-weight', 700).attr('text-anchor', 'middle');
       g.append('text').attr('class', 'image').attr('fill', INK).attr('font-weight', 700);
@@ -152,7 +152,7 @@ export function renderReplicaSets(
     .attr('stroke-width', (d) => (d.uid === ctx.selected ? 3 : 2))
     // An old ReplicaSet kept at 0 for rollbacks: dashed and pale, its text still readable.
     .attr('stroke-dasharray', (d) => (d.active ? 'none' : '5 4'))
-    .attr('fill', (d) => (d.active ? '#ffffff' : '#f6f8fa'));
+    .attr('fill', (d) => (d.active ? CARD : CARD_ALT));
   sel
     .select('rect.swatch')
     .attr('x', 5)

@@ -5,15 +5,43 @@
 import type { Controller, ControllerContext } from '../controller.ts';
 import { keyOf, namespacedKey, splitKey } from '../controller.ts';
 import type { Pod, ReplicaSet, ReplicaSetStatus, Stored } from '../../api/types.ts';
-import { controllerRef, isPodActive, isPodAvailable, isPodReady } from '../../api/pod-util.ts';
+import {
+  controllerRef,
+  getPodReadyCondition,
+  isPodActive,
+  isPodAvailable,
+  isPodReady,
+} from '../../api/pod-util.ts';
 import { OwnedPodIndex, type PodCounts } from './pod-counts.ts';
 import { deepCopy, deepEqual } from '../../util/copy.ts';
-import { slowStartInitialBatchSize, sortActivePodsWithRanks } from '../util/controller-utils.ts';
+import {
+  activePodsWithRanksLess,
+  slowStartInitialBatchSize,
+  sortActivePodsWithRanks,
+} from '../util/controller-utils.ts';
+import { parseTime } from '../../apimachinery/time.ts';
 
 // Models kubernetes/pkg/controller/replicaset/replica_set.go BurstReplicas
 export const burstReplicas = 500;
 
 const source = { component: 'replicaset-controller' };
+
+/** The "why" records this controller writes and the value names each carries. */
+export const replicaSetTraceRules = {
+  'replicaset.createPods': ['replicas', 'activePods', 'diff', 'burstReplicas', 'batches', 'created'],
+  'replicaset.deletePods': [
+    'replicas',
+    'activePods',
+    'diff',
+    'firstPod',
+    'firstReason',
+    'comparedWith',
+    'firstRank',
+    'comparedRank',
+  ],
+} as const satisfies Record<string, readonly string[]>;
+
+type ReplicaSetTraceRule = keyof typeof replicaSetTraceRules;
 
 /** The queue key of a pod's ReplicaSet: `namespace/name`. */
 const rsKey = (ns: string | undefined, name: string) =>
@@ -87,35 +115,74 @@ export class ReplicaSetController implements Controller {
 
   // Models kubernetes/pkg/controller/replicaset/replica_set.go manageReplicas
   private manageReplicas(activeCount: number, rs: Stored<ReplicaSet>): void {
-    let diff = activeCount - (rs.spec?.replicas ?? 1);
+    const replicas = rs.spec?.replicas ?? 1;
+    let diff = activeCount - replicas;
     if (diff < 0) {
       diff = Math.min(-diff, burstReplicas);
-      slowStartBatch(diff, slowStartInitialBatchSize, () => this.createPod(rs));
+      let firstEvent: string | undefined;
+      const created = slowStartBatch(diff, slowStartInitialBatchSize, () => {
+        const [ok, message] = this.createPod(rs);
+        firstEvent ??= message;
+        return ok;
+      });
+      this.traceDecision(rs, 'replicaset.createPods', 'replica_set.go manageReplicas', firstEvent, {
+        replicas,
+        activePods: activeCount,
+        diff,
+        burstReplicas,
+        batches: slowStartBatchSizes(diff, slowStartInitialBatchSize).join(', '),
+        created,
+      });
     } else if (diff > 0) {
       diff = Math.min(diff, burstReplicas);
       const filteredPods = this.pods.activePods(rs);
+      let onNodes: Map<string, number> | undefined;
       const toDelete = podsToDelete(
         filteredPods,
-        () => this.relatedPodsOnNodes(rs),
+        () => (onNodes = this.relatedPodsOnNodes(rs)),
         diff,
         this.ctx.clock.now(),
       );
+      let firstEvent: string | undefined;
       for (const pod of toDelete) {
         const [, err] = this.ctx.api.delete('Pod', pod.metadata.namespace, pod.metadata.name);
-        if (!err)
-          this.ctx.recorder.event(
-            rs,
-            'Normal',
-            'SuccessfulDelete',
-            `Deleted pod: ${pod.metadata.name}`,
-            source,
-          );
+        if (!err) {
+          const message = `Deleted pod: ${pod.metadata.name}`;
+          firstEvent ??= message;
+          this.ctx.recorder.event(rs, 'Normal', 'SuccessfulDelete', message, source);
+        }
       }
+      this.traceDecision(rs, 'replicaset.deletePods', 'replica_set.go getPodsToDelete', firstEvent, {
+        replicas,
+        activePods: activeCount,
+        diff,
+        ...whyFirst(filteredPods, toDelete[0], onNodes, this.ctx.clock.now()),
+      });
     }
   }
 
+  /** Records a decision for the "why" view (see replicaSetTraceRules). */
+  private traceDecision(
+    rs: Stored<ReplicaSet>,
+    rule: ReplicaSetTraceRule,
+    upstream: string,
+    event: string | undefined,
+    values: Record<string, number | string | boolean>,
+  ): void {
+    this.ctx.trace.record({
+      time: this.ctx.clock.now(),
+      controller: this.name,
+      upstream: `pkg/controller/replicaset/${upstream}`,
+      rule,
+      object: { kind: 'ReplicaSet', namespace: rs.metadata.namespace, name: rs.metadata.name },
+      values,
+      ...(event !== undefined ? { event } : {}),
+    });
+  }
+
   // Models kubernetes/pkg/controller/controller_utils.go RealPodControl.CreatePodsWithControllerRef
-  private createPod(rs: Stored<ReplicaSet>): boolean {
+  /** Whether the pod was created, and the message of the event recorded. */
+  private createPod(rs: Stored<ReplicaSet>): [boolean, string] {
     const t = rs.spec?.template;
     const pod: Pod = {
       apiVersion: 'v1',
@@ -140,17 +207,13 @@ export class ReplicaSetController implements Controller {
     };
     const [created, err] = this.ctx.api.createOwned(pod);
     if (err) {
-      this.ctx.recorder.event(rs, 'Warning', 'FailedCreate', `Error creating: ${err.message}`, source);
-      return false;
+      const message = `Error creating: ${err.message}`;
+      this.ctx.recorder.event(rs, 'Warning', 'FailedCreate', message, source);
+      return [false, message];
     }
-    this.ctx.recorder.event(
-      rs,
-      'Normal',
-      'SuccessfulCreate',
-      `Created pod: ${created.metadata.name}`,
-      source,
-    );
-    return true;
+    const message = `Created pod: ${created.metadata.name}`;
+    this.ctx.recorder.event(rs, 'Normal', 'SuccessfulCreate', message, source);
+    return [true, message];
   }
 
   // Models kubernetes/pkg/controller/replicaset/replica_set.go getIndirectlyRelatedPods
@@ -210,6 +273,17 @@ export function slowStartBatch(count: number, initialBatchSize: number, fn: () =
   return successes;
 }
 
+/** The batch sizes slowStartBatch uses for `count` calls without failures: 1, 2, 4, …, the rest. */
+function slowStartBatchSizes(count: number, initialBatchSize: number): number[] {
+  const sizes: number[] = [];
+  let remaining = count;
+  for (let b = Math.min(remaining, initialBatchSize); b > 0; b = Math.min(2 * b, remaining)) {
+    sizes.push(b);
+    remaining -= b;
+  }
+  return sizes;
+}
+
 // Models kubernetes/pkg/controller/replicaset/replica_set.go getPodsToDelete
 export function getPodsToDelete<T extends Pod>(
   filteredPods: T[],
@@ -246,4 +320,63 @@ function activePodsOnNodes(relatedPods: Pod[]): Map<string, number> {
     }
   }
   return podsOnNode;
+}
+
+/**
+ * For the "why" view: the pod deleted first, the pod ranked next (among the others), and the first comparison
+ * of ActivePodsWithRanks.Less (controller-utils.ts) that put it ahead. `onNodes` is unset when every pod goes
+ * (no ranking).
+ */
+function whyFirst(
+  pods: Pod[],
+  first: Pod | undefined,
+  onNodes: Map<string, number> | undefined,
+  now: number,
+): Record<string, string | number> {
+  const rank = (p: Pod) => onNodes?.get(p.spec?.nodeName ?? '') ?? 0;
+  let next: Pod | undefined;
+  if (onNodes && first)
+    for (const p of pods)
+      if (p !== first && (!next || activePodsWithRanksLess(p, rank(p), next, rank(next), now))) next = p;
+  return {
+    firstPod: first?.metadata?.name ?? '',
+    firstReason: !first || !next ? 'all' : lessReason(first, rank(first), next, rank(next), now),
+    comparedWith: next?.metadata?.name ?? '',
+    firstRank: first ? rank(first) : 0,
+    comparedRank: next ? rank(next) : 0,
+  };
+}
+
+/** Which step of ActivePodsWithRanks.Less decides between two pods (`tie` when none does). */
+function lessReason(pi: Pod, ri: number, pj: Pod, rj: number, now: number): string {
+  const ni = pi.spec?.nodeName ?? '';
+  const nj = pj.spec?.nodeName ?? '';
+  if (ni !== nj && (ni === '' || nj === '')) return 'unscheduled';
+  const phase = (p: Pod) => ({ Pending: 0, Unknown: 1, Running: 2 })[p.status?.phase ?? ''] ?? 0;
+  if (phase(pi) !== phase(pj)) return 'pending';
+  if (isPodReady(pi) !== isPodReady(pj)) return 'notReady';
+  const cost = (p: Pod) => {
+    const n = Number(p.metadata?.annotations?.['controller.kubernetes.io/pod-deletion-cost'] ?? 0);
+    return Number.isInteger(n) ? n : 0;
+  };
+  if (cost(pi) !== cost(pj)) return 'deletionCost';
+  if (ri !== rj) return 'doubledUp';
+  const logRank = (t: number) => {
+    const d = (now - t) * 1e6;
+    return d > 0 ? Math.floor(Math.log2(d)) : -1;
+  };
+  const byTime = (t1: number, t2: number, reason: string) =>
+    now === 0 || t1 === 0 || t2 === 0 || logRank(t1) !== logRank(t2) ? reason : 'uid';
+  if (isPodReady(pi) && isPodReady(pj)) {
+    const t1 = parseTime(getPodReadyCondition(pi)?.lastTransitionTime);
+    const t2 = parseTime(getPodReadyCondition(pj)?.lastTransitionTime);
+    if (t1 !== t2) return byTime(t1, t2, 'newerReady');
+  }
+  const restarts = (p: Pod) =>
+    Math.max(0, ...(p.status?.containerStatuses ?? []).map((c) => c.restartCount ?? 0));
+  if (restarts(pi) !== restarts(pj)) return 'restarts';
+  const c1 = parseTime(pi.metadata?.creationTimestamp);
+  const c2 = parseTime(pj.metadata?.creationTimestamp);
+  if (c1 !== c2) return byTime(c1, c2, 'newer');
+  return 'tie';
 }
