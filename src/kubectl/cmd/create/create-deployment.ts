@@ -11,8 +11,8 @@ import {
   showManagedFieldsFlag,
   templateFlag,
 } from '../../flags.ts';
-import { PrinterError } from '../../printers/errors.ts';
-import { asTypedObject, printerFor } from '../util/printing.ts';
+import { printerFor } from '../util/printing.ts';
+import { createAndPrint } from './create-object.ts';
 import { validateFlag, withApplyAnnotation } from '../apply/apply.ts';
 import { GoError, Output, getDryRunStrategy, usageErrorf } from '../util/helpers.ts';
 import { argsLenAtDash } from '../util/invocation.ts';
@@ -107,27 +107,7 @@ function runCreateDeployment(cmd: ParsedCommand, env: CommandEnv): Process {
   if (flagBool(cmd, 'save-config')) deployment = withApplyAnnotation(deployment);
   // The namespace is set only when given (EnforceNamespace); the request goes to the command's namespace.
   if (cmd.given.has('namespace')) (deployment.metadata ??= {}).namespace = cmd.namespace;
-  let result: Deployment = asTypedObject(deployment);
-  if (dryRun !== 'client') {
-    const [stored, err] = env.cluster.api.create(
-      { ...deployment, metadata: { ...deployment.metadata, namespace: cmd.namespace } },
-      { dryRun: dryRun === 'server' },
-    );
-    if (err) {
-      out.fail(err);
-      return out.finish();
-    }
-    if (dryRun !== 'server') env.cluster.settle();
-    result = stored;
-  }
-  try {
-    out.out(printer(result, 'created'));
-  } catch (e) {
-    if (!(e instanceof PrinterError)) throw e;
-    out.out(e.stdout);
-    out.fail(new GoError(e.message));
-  }
-  return out.finish();
+  return createAndPrint(deployment, cmd, env, dryRun, printer, out);
 }
 
 export const createDeploymentCommand: KubectlCommand = {

@@ -11,11 +11,11 @@ import {
   showManagedFieldsFlag,
   templateFlag,
 } from '../../flags.ts';
-import { PrinterError } from '../../printers/errors.ts';
 import { validateFlag, withApplyAnnotation } from '../apply/apply.ts';
 import { GoError, Output, getDryRunStrategy, usageErrorf } from '../util/helpers.ts';
 import { argsLenAtDash } from '../util/invocation.ts';
-import { asTypedObject, printerFor } from '../util/printing.ts';
+import { printerFor } from '../util/printing.ts';
+import { createAndPrint } from './create-object.ts';
 
 type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
 type ServicePort = NonNullable<NonNullable<Service['spec']>['ports']>[number];
@@ -142,29 +142,7 @@ function runCreateService(type: ServiceType, cmd: ParsedCommand, env: CommandEnv
   if (svc instanceof GoError) return fail(svc);
   if (flagBool(cmd, 'save-config')) svc = withApplyAnnotation(svc);
   if (cmd.given.has('namespace')) svc.metadata = { ...svc.metadata, namespace: cmd.namespace };
-  let result: Service = asTypedObject(svc);
-  if (dryRun !== 'client') {
-    const [stored, err] = env.cluster.api.create(
-      { ...svc, metadata: { ...svc.metadata, namespace: cmd.namespace } },
-      {
-        dryRun: dryRun === 'server',
-      },
-    );
-    if (err) {
-      out.fail(err);
-      return out.finish();
-    }
-    if (dryRun !== 'server') env.cluster.settle();
-    result = stored;
-  }
-  try {
-    out.out(printer(result, 'created'));
-  } catch (e) {
-    if (!(e instanceof PrinterError)) throw e;
-    out.out(e.stdout);
-    out.fail(new GoError(e.message));
-  }
-  return out.finish();
+  return createAndPrint(svc, cmd, env, dryRun, printer, out);
 }
 
 const serviceCommand = (type: ServiceType, extra: FlagSpec[]): KubectlCommand => ({
