@@ -1,7 +1,9 @@
-// `npm run bench [-- --json]`: engine figures (bench/engine.ts) and, when bench/view.ts exists, view figures.
+// `npm run bench [-- --json]`: engine figures (bench/engine.ts) and view figures (bench/view.ts).
 // With --json the last line is one JSON object of every figure, keyed like `engine.rolling1000.wallMs`.
-import { existsSync } from 'node:fs';
+// package.json bundles this file with Vite first (as the browser gets the engine: bundled, no TypeScript
+// loader in the process) and runs the bundle with plain Node.
 import { runEngineBench, runNodeFailureBench, type EngineBenchResult } from './engine.ts';
+import { runViewBench } from './view.ts';
 
 const json = process.argv.includes('--json');
 const figures: Record<string, number> = {};
@@ -15,7 +17,9 @@ function printEngine(e: EngineBenchResult, run: string, warmWallMs?: number): vo
     `  events         ${e.events}  (${e.timersFired} timers fired + ${e.syncs} controller/kubelet syncs)`,
   );
   console.log(`  events/s       ${e.eventsPerSec}  (${run} run)`);
-  console.log(`  peak memory    ${e.peakMB} MB heap used, ${e.peakRssMB} MB RSS (sampled every 100 steps)`);
+  console.log(
+    `  peak memory    ${e.peakMB} MB heap used, ${e.peakRssMB} MB RSS (heap sampled every 100 steps, RSS every 1,000)`,
+  );
   if (run === 'warm')
     console.log(`                 (runs after the rolling runs: the heap may hold their garbage)`);
 }
@@ -47,22 +51,14 @@ console.log(`    recovered    ${ms(f.recoveredSeconds)}  (1000 available on the 
 console.log(`    cleaned up   ${ms(f.cleanedUpSeconds)}  (no pod left on node2)`);
 record('engine.nodeFailure1000', f);
 
-const viewUrl = new URL('./view.ts', import.meta.url);
-if (existsSync(viewUrl)) {
-  try {
-    const mod: unknown = await import(viewUrl.href);
-    const fn = (mod as { runViewBench?: unknown }).runViewBench;
-    if (typeof fn !== 'function') throw new Error('bench/view.ts does not export runViewBench()');
-    const view = (await (fn as () => Promise<Record<string, number>> | Record<string, number>)()) ?? {};
-    for (const [k, v] of Object.entries(view)) {
-      console.log(`  ${k.padEnd(32)} ${v}`);
-      figures[k] = v;
-    }
-  } catch (err) {
-    console.log(`view: failed: ${err instanceof Error ? err.message : String(err)}`);
+try {
+  const view = await runViewBench();
+  for (const [k, v] of Object.entries(view)) {
+    console.log(`  ${k.padEnd(32)} ${v}`);
+    figures[k] = v;
   }
-} else {
-  console.log('view: skipped (bench/view.ts not present)');
+} catch (err) {
+  console.log(`view: failed: ${err instanceof Error ? err.message : String(err)}`);
 }
 
 if (json) console.log(JSON.stringify(figures));

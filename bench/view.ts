@@ -53,7 +53,8 @@ interface PageResult {
 }
 
 export async function runViewBench(): Promise<Record<string, number>> {
-  const dist = resolve(import.meta.dirname, '..', 'dist');
+  // npm runs scripts from the project root (this file also runs bundled, from another folder).
+  const dist = resolve(process.cwd(), 'dist');
   if (!existsSync(join(dist, 'index.html'))) throw new Error('dist/ is missing: run `npx vite build` first');
   const { server, url } = await serve(dist);
   const browser = await chromium.launch({
@@ -102,8 +103,4 @@ export function runSeekBench(): Record<string, number> {
   }
   r.dispose();
   return { 'time.seek30min.ms': Math.round(worst) };
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(JSON.stringify(await runViewBench(), null, 2));
 }

@@ -39,11 +39,30 @@ interface Bucket {
   last: number;
 }
 
+// Models github.com/golang/groupcache/lru Cache.Get: a hit becomes the most recently used entry.
+function lruGet<V>(cache: Map<string, V>, key: string): V | undefined {
+  const v = cache.get(key);
+  if (v !== undefined) {
+    cache.delete(key);
+    cache.set(key, v);
+  }
+  return v;
+}
+
+// Models github.com/golang/groupcache/lru Cache.Add with MaxEntries = maxLruCacheEntries (the oldest goes).
+function lruAdd<V>(cache: Map<string, V>, key: string, value: V): void {
+  cache.delete(key);
+  cache.set(key, value);
+  if (cache.size > maxLruCacheEntries) cache.delete(cache.keys().next().value!);
+}
+
 export class EventRecorder {
   private readonly aggregate = new Map<string, AggregateRecord>();
   private readonly observed = new Map<string, ObservedEvent>();
   private readonly spam = new Map<string, Bucket>();
   private seq = 0;
+  private nameNow = -1;
+  private nameBase = 0n;
 
   constructor(
     private readonly api: ApiServer,
@@ -69,20 +88,26 @@ export class EventRecorder {
       ...(fieldPath ? { fieldPath } : {}),
     };
     const now = this.clock.now();
-    // The parts are joined with NUL, missing ones as '' (as Array.join would).
-    const sourceKey = `${source.component}\u0000${source.host ?? ''}\u0000${ref.kind ?? ''}\u0000${ref.namespace ?? ''}\u0000${ref.name ?? ''}\u0000${ref.uid ?? ''}\u0000${ref.apiVersion ?? ''}`;
+    // Upstream joins source, kind, namespace, name, uid and apiVersion. A uid names one object (and so its
+    // kind, namespace, name and apiVersion): it stands for them, which keeps the cache keys short.
+    const objectKey =
+      ref.uid ||
+      `\u0000${ref.kind ?? ''}\u0000${ref.namespace ?? ''}\u0000${ref.name ?? ''}\u0000${ref.apiVersion ?? ''}`;
+    const sourceKey = `${source.component}\u0000${source.host ?? ''}\u0000${objectKey}`;
     if (!this.allow(sourceKey, now)) return;
 
     // Models kubernetes/staging/src/k8s.io/client-go/tools/record/events_cache.go EventAggregator.EventAggregate
     const aggregateKey = `${sourceKey}\u0000${type}\u0000${reason}`;
-    let rec = this.aggregate.get(aggregateKey);
+    let rec = lruGet(this.aggregate, aggregateKey);
     if (!rec || now - rec.lastTimestamp > defaultAggregateIntervalInSeconds * 1000) {
       rec = { localKeys: [], lastTimestamp: now };
-      this.aggregate.set(aggregateKey, rec);
+      lruAdd(this.aggregate, aggregateKey, rec);
     }
     if (!rec.localKeys.includes(message)) rec.localKeys.push(message);
     rec.lastTimestamp = now;
-    let eventKey = `${aggregateKey}\u0000${message}`;
+    // Models kubernetes/staging/src/k8s.io/client-go/tools/record/events_cache.go getEventKey (it includes
+    // the involved object's fieldPath: the same message about two containers makes two events)
+    let eventKey = `${aggregateKey}\u0000${fieldPath ?? ''}\u0000${message}`;
     let finalMessage = message;
     if (rec.localKeys.length >= defaultAggregateMaxEvents) {
       rec.localKeys.shift();
@@ -92,7 +117,7 @@ export class EventRecorder {
 
     // Models kubernetes/staging/src/k8s.io/client-go/tools/record/events_cache.go eventLogger.eventObserve
     const ts = formatRFC3339(now);
-    const seen = this.observed.get(eventKey);
+    const seen = lruGet(this.observed, eventKey);
     const namespace = ref.namespace ?? 'default';
     if (seen) {
       const existing = this.api.get<Event>('Event', seen.namespace, seen.name);
@@ -107,7 +132,12 @@ export class EventRecorder {
         return;
       }
     }
-    const name = `${ref.name ?? ''}.${(BigInt(now) * 1000000n + BigInt(this.seq++)).toString(16)}`;
+    // Upstream names an event `<object>.<UnixNano in hex>`; the sequence number keeps same-instant names apart.
+    if (now !== this.nameNow) {
+      this.nameNow = now;
+      this.nameBase = BigInt(now) * 1000000n;
+    }
+    const name = `${ref.name ?? ''}.${(this.nameBase + BigInt(this.seq++)).toString(16)}`;
     const ev: Event = {
       apiVersion: 'v1',
       kind: 'Event',
@@ -124,14 +154,13 @@ export class EventRecorder {
       reportingInstance: source.host ?? '',
     };
     this.api.createOwned(ev);
-    if (this.observed.size >= maxLruCacheEntries) this.observed.delete(this.observed.keys().next().value!);
-    this.observed.set(eventKey, { name, namespace, count: 1, firstTimestamp: ts });
+    lruAdd(this.observed, eventKey, { name, namespace, count: 1, firstTimestamp: ts });
   }
 
   // Models kubernetes/staging/src/k8s.io/client-go/tools/record/events_cache.go EventSourceObjectSpamFilter.Filter
   private allow(k: string, now: number): boolean {
-    let b = this.spam.get(k);
-    if (!b) this.spam.set(k, (b = { tokens: defaultSpamBurst, last: now }));
+    let b = lruGet(this.spam, k);
+    if (!b) lruAdd(this.spam, k, (b = { tokens: defaultSpamBurst, last: now }));
     b.tokens = Math.min(defaultSpamBurst, b.tokens + ((now - b.last) / 1000) * defaultSpamQPS);
     b.last = now;
     if (b.tokens < 1) return false;

@@ -41,6 +41,7 @@ class PodDispatcher {
 
   constructor(ctx: ControllerContext) {
     ctx.api.watch<Pod>('Pod', (e) => {
+      if (e.type === 'MODIFIED' && e.old && !podsDifferSemantically(e.old, e.object)) return;
       const n = e.object.spec?.nodeName;
       const o = e.old?.spec?.nodeName;
       const a = n !== undefined ? this.byNode.get(n) : undefined;
@@ -58,6 +59,24 @@ class PodDispatcher {
     if (list) list.push(entry);
     else this.byNode.set(k.nodeName, [entry]);
   }
+}
+
+// Models kubernetes/pkg/kubelet/config/config.go podsDifferSemantically
+/**
+ * Whether a pod change matters to the kubelet's pod config (spec, labels, annotations, deletion); a status-only
+ * write (the kubelet's own, mostly) does not start a pod sync. Stored pods share unchanged parts with their
+ * previous version, so sameness is checked by reference: a copy counts as a change (a sync is harmless).
+ */
+function podsDifferSemantically(existing: Stored<Pod>, ref: Stored<Pod>): boolean {
+  const a = existing.metadata;
+  const b = ref.metadata;
+  return !(
+    existing.spec === ref.spec &&
+    a.labels === b.labels &&
+    a.annotations === b.annotations &&
+    a.deletionTimestamp === b.deletionTimestamp &&
+    a.deletionGracePeriodSeconds === b.deletionGracePeriodSeconds
+  );
 }
 
 const dispatchers = new WeakMap<ControllerContext['api'], PodDispatcher>();
@@ -82,6 +101,8 @@ export class Kubelet implements Controller {
   running = true;
   /** When this kubelet (last) started: its Lease renewals are on a 10 s grid from here. */
   startedAt: number;
+  /** When this kubelet was last powered off (see heartbeat.ts), if ever. */
+  stoppedAt: number | undefined;
   private readonly clock: XStateClock;
   private readonly source: { component: string; host: string };
   /** What this kubelet's pod runtimes share (one object per node). */
@@ -126,6 +147,7 @@ export class Kubelet implements Controller {
   /** Power off: every container stops, nothing is reported any more. */
   stop(): void {
     this.running = false;
+    this.stoppedAt = this.ctx.clock.now();
     for (const rec of this.pods.values()) {
       rec.actor.stop();
       rec.host.stopProbes();

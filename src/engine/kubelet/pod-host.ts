@@ -141,22 +141,26 @@ export class PodRuntime implements PodHost, ProbeTarget {
   }
 
   private setConditions(p: Stored<Pod>, ready: boolean, sandbox: boolean): void {
-    const ts = formatRFC3339(this.now());
     const prev = p.status?.conditions ?? [];
+    let ts: string | undefined;
+    // A condition that does not change keeps its (immutable) object from the stored pod.
     const cond = (type: string, status: boolean, reason?: string, message?: string): PodCondition => {
       const old = prev.find((c) => c.type === type);
       const s = status ? 'True' : 'False';
+      if (old && old.status === s && old.reason === reason && old.message === message) return old;
       return {
         type,
         status: s,
         lastProbeTime: null as unknown as string,
-        lastTransitionTime: old && old.status === s ? old.lastTransitionTime : ts,
+        lastTransitionTime:
+          old && old.status === s ? old.lastTransitionTime : (ts ??= formatRFC3339(this.now())),
         ...(reason ? { reason } : {}),
         ...(message ? { message } : {}),
       };
     };
-    const names = this.containers.map((c) => c.name).join(' ');
-    const unready = ready ? undefined : `containers with unready status: [${names}]`;
+    const unready = ready
+      ? undefined
+      : (this.unreadyMessage ??= `containers with unready status: [${this.containers.map((c) => c.name).join(' ')}]`);
     p.status!.conditions = [
       cond('PodReadyToStartContainers', sandbox),
       cond('Initialized', true),
@@ -165,6 +169,9 @@ export class PodRuntime implements PodHost, ProbeTarget {
       cond('PodScheduled', true),
     ];
   }
+
+  /** The message of the Ready condition while not ready (the container names do not change). */
+  private unreadyMessage: string | undefined;
 
   private idsOf(i: number, c: Container): { imageID: string; containerID: string } {
     this.ids ??= [];
@@ -222,12 +229,14 @@ export class PodRuntime implements PodHost, ProbeTarget {
     });
   }
 
-  pullImage(): { delayMs: number; exists: boolean; alreadyPresent: boolean } {
+  pull = { delayMs: 0, exists: false };
+  stopDelayMs = 0;
+
+  pullImage(): void {
     const { images, present, pulling, pullStarted, readyAfter } = this.k;
     const now = this.now();
     let delay = 0;
     let exists = true;
-    let alreadyPresent = true;
     for (const c of this.containers) {
       const image = c.image ?? '';
       const ref = parseImageRef(image);
@@ -242,7 +251,6 @@ export class PodRuntime implements PodHost, ProbeTarget {
         );
         continue;
       }
-      alreadyPresent = false;
       (this.pullBegan ??= new Map()).set(ref.canonical, now);
       this.event('Normal', 'Pulling', `Pulling image "${image}"`, c.name);
       if (!info) {
@@ -263,7 +271,7 @@ export class PodRuntime implements PodHost, ProbeTarget {
     }
     if (readyAfter !== undefined && exists)
       delay = Math.min(delay, Math.max(0, this.created + readyAfter * 1000 - now));
-    return { delayMs: delay, exists, alreadyPresent };
+    this.pull = { delayMs: delay, exists };
   }
 
   pullSucceeded(): void {
@@ -388,7 +396,7 @@ export class PodRuntime implements PodHost, ProbeTarget {
     return this.model?.exitAfterSeconds !== undefined ? this.model.exitAfterSeconds * 1000 : undefined;
   }
 
-  livenessKill(): number {
+  livenessKill(): void {
     this.stopProbes();
     const main = this.main;
     if (main)
@@ -398,7 +406,7 @@ export class PodRuntime implements PodHost, ProbeTarget {
         `Container ${main.name} failed liveness probe, will be restarted`,
         main.name,
       );
-    return Math.min(
+    this.stopDelayMs = Math.min(
       (this.initial.spec?.terminationGracePeriodSeconds ?? 30) * 1000,
       (this.mainImage?.stopSeconds ?? 1) * 1000,
     );
@@ -450,7 +458,12 @@ export class PodRuntime implements PodHost, ProbeTarget {
     });
   }
 
-  killContainers(): number {
+  killContainers(): void {
+    this.stopDelayMs = this.signalTerm();
+  }
+
+  /** Sends SIGTERM to the containers (Killing events); returns ms until every one has exited. */
+  private signalTerm(): number {
     this.stopProbes();
     const p = this.current();
     const grace =

@@ -17,8 +17,10 @@ export interface PodHost {
   now(): number;
   /** Sandbox being created: status ContainerCreating. */
   containerCreating(): void;
-  /** Starts (or joins) the image pull; returns ms until it is done and whether the image exists. */
-  pullImage(): { delayMs: number; exists: boolean; alreadyPresent: boolean };
+  /** Starts (or joins) the image pull; `pull` then tells how long it takes and whether the image exists. */
+  pullImage(): void;
+  /** The pull started last: ms until it is done and whether the image exists. */
+  readonly pull: { readonly delayMs: number; readonly exists: boolean };
   pullSucceeded(): void;
   pullFailed(): void;
   imagePullBackOff(): void;
@@ -28,14 +30,16 @@ export interface PodHost {
   containerStarted(): void;
   /** ms until the main process exits by itself, or undefined when it runs until stopped. */
   processExitMs(): number | undefined;
-  /** A liveness failure: the kubelet kills the container (Killing event); returns ms until it has stopped. */
-  livenessKill(): number;
+  /** A liveness failure: the kubelet kills the container (Killing event); `stopDelayMs` tells when it stopped. */
+  livenessKill(): void;
   /** The container has exited (by itself or killed): status Terminated with its exit code. */
   containerExited(): void;
   /** Waiting out the crash back-off: status CrashLoopBackOff, BackOff event. */
   crashLoopBackOff(delayMs: number): void;
-  /** SIGTERM sent because the pod is being deleted (Killing event); returns ms until every container exited. */
-  killContainers(): number;
+  /** SIGTERM sent because the pod is being deleted (Killing event); `stopDelayMs` then tells when all exited. */
+  killContainers(): void;
+  /** ms from a kill (liveness or deletion) until the containers have stopped. */
+  readonly stopDelayMs: number;
   containersStopped(): void;
   /** The pod's API object may be removed now. */
   removePod(): void;
@@ -48,16 +52,17 @@ export interface PodTimings {
   removeMs: number;
 }
 
+/**
+ * The back-off state lives in the context; the figures of the step in progress (pull time, stop time) are the
+ * host's, read by the delays, so the common path of a pod's life runs no `assign`.
+ */
 interface Context {
   host: PodHost;
   timings: PodTimings;
-  pullDelayMs: number;
-  pullOk: boolean;
   pullBackOffMs: number;
   crashBackOffMs: number;
   crashBackOffUpdated: number;
   waitMs: number;
-  stopDelayMs: number;
 }
 
 export const podMachine = setup({
@@ -68,18 +73,18 @@ export const podMachine = setup({
   },
   delays: {
     sandbox: ({ context }) => context.timings.sandboxMs,
-    pull: ({ context }) => context.pullDelayMs,
+    pull: ({ context }) => context.host.pull.delayMs,
     start: ({ context }) => context.host.startDelayMs(),
     errImagePullShown: () => errImagePullShownMs,
     // The part of the pull back-off window left after ErrImagePull was shown.
     pullBackOff: ({ context }) => Math.max(0, context.pullBackOffMs - errImagePullShownMs),
     processExit: ({ context }) => context.host.processExitMs() ?? 0,
     wait: ({ context }) => context.waitMs,
-    stop: ({ context }) => context.stopDelayMs,
+    stop: ({ context }) => context.host.stopDelayMs,
     remove: ({ context }) => context.timings.removeMs,
   },
   guards: {
-    pullOk: ({ context }) => context.pullOk,
+    pullOk: ({ context }) => context.host.pull.exists,
     processExits: ({ context }) => context.host.processExitMs() !== undefined,
     // Models kubernetes/pkg/kubelet/kuberuntime/kuberuntime_manager.go doBackOff (IsInBackOffSince)
     inCrashBackOff: ({ context }) =>
@@ -87,10 +92,7 @@ export const podMachine = setup({
   },
   actions: {
     containerCreating: ({ context }) => context.host.containerCreating(),
-    startPull: assign(({ context }) => {
-      const r = context.host.pullImage();
-      return { pullDelayMs: r.delayMs, pullOk: r.exists };
-    }),
+    startPull: ({ context }) => context.host.pullImage(),
     pullSucceeded: ({ context }) => context.host.pullSucceeded(),
     pullFailed: ({ context }) => context.host.pullFailed(),
     // Models client-go/util/flowcontrol/backoff.go Backoff.Next: 10 s, doubling, capped at 300 s.
@@ -100,7 +102,7 @@ export const podMachine = setup({
     })),
     imagePullBackOff: ({ context }) => context.host.imagePullBackOff(),
     containerStarted: ({ context }) => context.host.containerStarted(),
-    livenessKill: assign(({ context }) => ({ stopDelayMs: context.host.livenessKill() })),
+    livenessKill: ({ context }) => context.host.livenessKill(),
     containerExited: ({ context }) => context.host.containerExited(),
     // Models client-go/util/flowcontrol/backoff.go Backoff.Next for the container restart back-off.
     advanceCrashBackOff: assign(({ context }) => {
@@ -113,7 +115,7 @@ export const podMachine = setup({
     }),
     startCrashWait: assign(({ context }) => ({ waitMs: context.crashBackOffMs })),
     crashLoopBackOff: ({ context }) => context.host.crashLoopBackOff(context.waitMs),
-    kill: assign(({ context }) => ({ stopDelayMs: context.host.killContainers() })),
+    kill: ({ context }) => context.host.killContainers(),
     containersStopped: ({ context }) => context.host.containersStopped(),
     removePod: ({ context }) => context.host.removePod(),
   },
@@ -121,13 +123,10 @@ export const podMachine = setup({
   id: 'pod',
   context: ({ input }) => ({
     ...input,
-    pullDelayMs: 0,
-    pullOk: false,
     pullBackOffMs: 0,
     crashBackOffMs: 0,
     crashBackOffUpdated: 0,
     waitMs: 0,
-    stopDelayMs: 0,
   }),
   initial: 'ContainerCreating',
   on: { KILL: '.Terminating' },
@@ -153,17 +152,19 @@ export const podMachine = setup({
       after: { pullBackOff: 'Pulling' },
     },
     Starting: {
-      after: { start: 'Running' },
+      after: { start: [{ guard: 'processExits', target: 'RunningUntilExit' }, { target: 'Running' }] },
     },
+    // Running until stopped (a server such as nginx).
     Running: {
       entry: 'containerStarted',
       on: { LIVENESS_FAILED: 'Killing' },
-      // Only a process that exits by itself arms a timer (one that runs until stopped would arm a no-op one).
-      initial: 'Serving',
-      states: {
-        Serving: { always: { guard: 'processExits', target: 'Exiting' } },
-        Exiting: { after: { processExit: '#pod.Exited' } },
-      },
+    },
+    // Running, and its main process will exit by itself (e.g. `busybox` with a finite command). Two flat states
+    // rather than one with substates: a pod machine is made for every pod, and flat configurations are cheaper.
+    RunningUntilExit: {
+      entry: 'containerStarted',
+      on: { LIVENESS_FAILED: 'Killing' },
+      after: { processExit: 'Exited' },
     },
     Killing: {
       entry: 'livenessKill',

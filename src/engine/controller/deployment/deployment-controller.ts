@@ -54,6 +54,10 @@ export class DeploymentController implements Controller {
   constructor(readonly ctx: ControllerContext) {
     ctx.api.watch<Deployment>('Deployment', (e) => {
       if (e.type === 'DELETED') this.lastWait.delete(keyOf(e.object));
+      // The echo of this controller's own status write: upstream's updateDeployment enqueues it, and that
+      // sync finds nothing to do (a sync depends on the spec, the ReplicaSets and the pods, not on the status
+      // it wrote; any other change enqueues the key on its own). Skipped, as it changes nothing.
+      if (this.writingStatus && e.type === 'MODIFIED') return;
       this.enqueue(e.object);
     });
     ctx.api.watch<ReplicaSet>('ReplicaSet', (e) => {
@@ -273,7 +277,7 @@ export class DeploymentController implements Controller {
       );
       if ((d.status?.observedGeneration ?? 0) < (d.metadata.generation ?? 0)) {
         (d.status ??= {}).observedGeneration = d.metadata.generation;
-        this.ctx.api.update(d, { status: true });
+        this.writeStatus(d);
       }
       return null;
     }
@@ -316,7 +320,7 @@ export class DeploymentController implements Controller {
    * .status, so a changed annotation set is written through the main resource afterwards.
    */
   updateDeploymentStatus(d: Stored<Deployment>): SyncError {
-    const [res, err] = this.ctx.api.update(d, { status: true });
+    const [res, err] = this.writeStatus(d);
     if (err) return err;
     if (!deepEqual(res.metadata.annotations, d.metadata.annotations)) {
       const next = deepCopy(res);
@@ -325,6 +329,18 @@ export class DeploymentController implements Controller {
       if (aerr) return aerr;
     }
     return null;
+  }
+
+  /** True while this controller writes a Deployment's status (see the Deployment watch). */
+  private writingStatus = false;
+
+  private writeStatus(d: Stored<Deployment>): ReturnType<ControllerContext['api']['update']> {
+    this.writingStatus = true;
+    try {
+      return this.ctx.api.update(d, { status: true });
+    } finally {
+      this.writingStatus = false;
+    }
   }
 
   now(): number {

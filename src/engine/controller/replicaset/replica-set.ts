@@ -14,11 +14,7 @@ import {
 } from '../../api/pod-util.ts';
 import { OwnedPodIndex, type PodCounts } from './pod-counts.ts';
 import { deepCopy, deepEqual } from '../../util/copy.ts';
-import {
-  activePodsWithRanksLess,
-  slowStartInitialBatchSize,
-  sortActivePodsWithRanks,
-} from '../util/controller-utils.ts';
+import { slowStartInitialBatchSize, sortActivePodsWithRanks } from '../util/controller-utils.ts';
 import { parseTime } from '../../apimachinery/time.ts';
 
 // Models kubernetes/pkg/controller/replicaset/replica_set.go BurstReplicas
@@ -57,6 +53,10 @@ export class ReplicaSetController implements Controller {
     this.pods = new OwnedPodIndex(ctx.api);
     ctx.api.watch<ReplicaSet>('ReplicaSet', (e) => {
       if (e.type === 'DELETED') this.pods.forget(e.object.metadata.uid);
+      // The echo of this controller's own status write: upstream's updateRS enqueues it, and that sync finds
+      // nothing to do (a sync depends on the spec and the pods, whose changes enqueue the key on their own).
+      // Skipped, as it changes nothing.
+      if (this.writingStatus && e.type === 'MODIFIED') return;
       ctx.queue.add(this, keyOf(e.object));
     });
     ctx.api.watch<Pod>('Pod', (e) => {
@@ -137,12 +137,13 @@ export class ReplicaSetController implements Controller {
       diff = Math.min(diff, burstReplicas);
       const filteredPods = this.pods.activePods(rs);
       let onNodes: Map<string, number> | undefined;
-      const toDelete = podsToDelete(
+      const ranked = rankedForDeletion(
         filteredPods,
         () => (onNodes = this.relatedPodsOnNodes(rs)),
         diff,
         this.ctx.clock.now(),
       );
+      const toDelete = ranked.slice(0, diff);
       let firstEvent: string | undefined;
       for (const pod of toDelete) {
         const [, err] = this.ctx.api.delete('Pod', pod.metadata.namespace, pod.metadata.name);
@@ -156,7 +157,7 @@ export class ReplicaSetController implements Controller {
         replicas,
         activePods: activeCount,
         diff,
-        ...whyFirst(filteredPods, toDelete[0], onNodes, this.ctx.clock.now()),
+        ...whyFirst(ranked, onNodes, this.ctx.clock.now()),
       });
     }
   }
@@ -247,9 +248,17 @@ export class ReplicaSetController implements Controller {
     const status = { ...newStatus, observedGeneration: generation };
     if (deepEqual(rs.status ?? {}, status)) return rs;
     // The status subresource takes only .status (and the annotations, unchanged here): no copy of the rest.
-    const [updated] = this.ctx.api.update({ ...rs, status }, { status: true });
-    return updated ?? rs;
+    this.writingStatus = true;
+    try {
+      const [updated] = this.ctx.api.update({ ...rs, status }, { status: true });
+      return updated ?? rs;
+    } finally {
+      this.writingStatus = false;
+    }
   }
+
+  /** True while this controller writes a ReplicaSet's status (see the ReplicaSet watch). */
+  private writingStatus = false;
 }
 
 // Models kubernetes/pkg/controller/replicaset/replica_set.go slowStartBatch
@@ -291,24 +300,24 @@ export function getPodsToDelete<T extends Pod>(
   diff: number,
   now: number,
 ): T[] {
-  return podsToDelete(filteredPods, () => activePodsOnNodes(relatedPods), diff, now);
+  return rankedForDeletion(filteredPods, () => activePodsOnNodes(relatedPods), diff, now).slice(0, diff);
 }
 
-/** getPodsToDelete with the related pods already counted per node (asked for only when a ranking is needed). */
-function podsToDelete<T extends Pod>(
+/**
+ * getPodsToDelete before its final slice: the pods in the order they would be deleted (ranked only when not
+ * all of them go), with the related pods counted per node (asked for only when a ranking is needed).
+ */
+function rankedForDeletion<T extends Pod>(
   filteredPods: T[],
   podsOnNodes: () => Map<string, number>,
   diff: number,
   now: number,
 ): T[] {
-  let pods = filteredPods;
-  if (diff < filteredPods.length) {
-    // Models kubernetes/pkg/controller/replicaset/replica_set.go getPodsRankedByRelatedPodsOnSameNode
-    const podsOnNode = podsOnNodes();
-    const ranks = filteredPods.map((p) => podsOnNode.get(p.spec?.nodeName ?? '') ?? 0);
-    pods = sortActivePodsWithRanks([...filteredPods], ranks, now);
-  }
-  return pods.slice(0, diff);
+  if (diff >= filteredPods.length) return filteredPods;
+  // Models kubernetes/pkg/controller/replicaset/replica_set.go getPodsRankedByRelatedPodsOnSameNode
+  const podsOnNode = podsOnNodes();
+  const ranks = filteredPods.map((p) => podsOnNode.get(p.spec?.nodeName ?? '') ?? 0);
+  return sortActivePodsWithRanks([...filteredPods], ranks, now);
 }
 
 function activePodsOnNodes(relatedPods: Pod[]): Map<string, number> {
@@ -324,20 +333,18 @@ function activePodsOnNodes(relatedPods: Pod[]): Map<string, number> {
 
 /**
  * For the "why" view: the pod deleted first, the pod ranked next (among the others), and the first comparison
- * of ActivePodsWithRanks.Less (controller-utils.ts) that put it ahead. `onNodes` is unset when every pod goes
- * (no ranking).
+ * of ActivePodsWithRanks.Less (controller-utils.ts) that put it ahead. `ranked` is in deletion order (a
+ * stable sort, so its second pod is the first of the others that no other pod ranks before); `onNodes` is
+ * unset when every pod goes (no ranking).
  */
 function whyFirst(
-  pods: Pod[],
-  first: Pod | undefined,
+  ranked: Pod[],
   onNodes: Map<string, number> | undefined,
   now: number,
 ): Record<string, string | number> {
   const rank = (p: Pod) => onNodes?.get(p.spec?.nodeName ?? '') ?? 0;
-  let next: Pod | undefined;
-  if (onNodes && first)
-    for (const p of pods)
-      if (p !== first && (!next || activePodsWithRanksLess(p, rank(p), next, rank(next), now))) next = p;
+  const first = ranked[0];
+  const next = onNodes && first ? ranked[1] : undefined;
   return {
     firstPod: first?.metadata?.name ?? '',
     firstReason: !first || !next ? 'all' : lessReason(first, rank(first), next, rank(next), now),
