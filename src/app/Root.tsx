@@ -12,6 +12,7 @@ function TutorialApp({ route }: { route: Extract<Route, { kind: 'scenario' }> })
     createRuntime({
       scenarioId: route.scenario,
       step: route.step,
+      timeMs: route.timeMs,
       setHash: (hash) => {
         if (window.location.hash !== hash) window.history.replaceState(null, '', hash);
       },
@@ -23,16 +24,13 @@ function TutorialApp({ route }: { route: Extract<Route, { kind: 'scenario' }> })
     runtime.playback.start();
     return () => runtime.playback.stop();
   }, [runtime]);
-  // A hash edited by hand (or Back in the browser) moves to that step.
+  // A hash edited by hand (or Back in the browser) moves to that step, and to its time `t` when it has one.
   useEffect(() => {
     const onHash = () => {
       const r = parseHash(window.location.hash);
-      if (
-        r.kind === 'scenario' &&
-        r.scenario === runtime.scenario.id &&
-        r.step !== runtime.store.getState().step
-      )
-        runtime.goToStep(r.step);
+      if (r.kind !== 'scenario' || r.scenario !== runtime.scenario.id) return;
+      if (r.step !== runtime.store.getState().step) runtime.goToStep(r.step);
+      if (r.timeMs !== undefined && r.timeMs !== runtime.store.getState().elapsedMs) runtime.openAt(r.timeMs);
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);

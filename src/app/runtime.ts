@@ -16,11 +16,12 @@ import { createEngineBridge, type EngineBridge } from './store/engine-bridge.ts'
 import { deriveFrame } from './store/derive-frame.ts';
 import { createPlayback, type Playback } from './playback/playback.ts';
 import { createConsoleController, echo, type ConsoleController } from './console/console-controller.ts';
-import { formatHash } from './tutorial/hash.ts';
 import type { ViewSelection } from '../view/cluster/frame.ts';
 import { describeSelection } from './cluster/describe.ts';
 import { createTimeMachine, type TimeInput, type TimeMachine } from './time/time-machine.ts';
 import { createHistory, type History } from './time/history.ts';
+import { createJumps, type Jumps } from './time/jumps.ts';
+import { createTimeHash } from './time/time-hash.ts';
 
 export interface Runtime {
   store: AppStore;
@@ -33,6 +34,8 @@ export interface Runtime {
   time: TimeMachine;
   /** Replica counts over virtual time for the guardrail chart. */
   history: History;
+  /** Scrubs, step back and step forward, told once each (the live region, the URL hash listen). */
+  jumps: Jumps;
   cluster(): Cluster;
   /**
    * Closes `kubectl edit`'s editor: the saved text, or undefined to cancel. Recorded on the timeline with the
@@ -45,6 +48,8 @@ export interface Runtime {
   seek(ms: number): void;
   /** Pauses and goes back to the previous change. */
   stepBack(): void;
+  /** Pauses at session time `ms` (a shared moment): replays to it, or runs the clock forward to it. */
+  openAt(ms: number): void;
   /** Runs a tutorial command as if typed (a Run button). */
   runCommand(line: string): void;
   goToStep(step: number): void;
@@ -59,6 +64,8 @@ export interface Runtime {
 export interface RuntimeOptions {
   scenarioId?: string;
   step?: number;
+  /** Session time to open at, paused (the hash's `t`). */
+  timeMs?: number;
   /** Writes the URL hash (the browser passes history.replaceState). */
   setHash?: (hash: string) => void;
   /** The animation-frame clock (the browser passes requestAnimationFrame; tests never start the loop). */
@@ -70,6 +77,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const store = createAppStore();
   const scenario = findScenario(options.scenarioId ?? '') ?? scenarios[0]!;
   const setHash = options.setHash ?? (() => {});
+  const openTime = options.timeMs;
   const session = new Session(scenario.cluster);
   const loadFiles = () => {
     session.files.clear();
@@ -243,7 +251,8 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     reset: () => inner.reset(),
   };
 
-  const playback = createPlayback({
+  const jumps = createJumps({ now: () => time.now(), frame: () => store.getState().frame });
+  const loop = createPlayback({
     store,
     cluster: () => time,
     afterAdvance: () => {
@@ -255,6 +264,20 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     requestFrame: options.requestFrame ?? (() => 0),
     cancelFrame: options.cancelFrame ?? (() => {}),
   });
+  // Stepping forward (the button, →) is a jump too.
+  const playback: Playback = { ...loop, step: () => jumps.run('step', () => loop.step()) };
+
+  const hash = createTimeHash({ write: setHash, scenario: scenario.id, step: () => store.getState().step });
+  // The moment goes into the hash when the clock stops and after each jump while it is stopped; a jump that
+  // pauses (step, step back) writes once, when it is done.
+  const unsubPlaying = store.subscribe((s, prev) => {
+    if (s.playing === prev.playing || jumps.active()) return;
+    if (s.playing) hash.clear();
+    else hash.mark(time.now());
+  });
+  const unsubJumps = jumps.subscribe((j) => {
+    if (!store.getState().playing) hash.markSoon(j.to);
+  });
 
   const runtime: Runtime = {
     store,
@@ -264,6 +287,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     console: consoleCtl,
     time,
     history,
+    jumps,
     cluster: () => session.cluster,
     finishEdit(text) {
       if (!pendingEdit) return;
@@ -274,21 +298,29 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       time.act({ kind: 'clear' });
     },
     seek(ms) {
-      try {
-        time.seek(ms);
-      } catch (e) {
-        reportError(e);
-      }
-      bridge.flush();
+      jumps.run('seek', () => {
+        try {
+          time.seek(ms);
+        } catch (e) {
+          reportError(e);
+        }
+        bridge.flush();
+      });
     },
     stepBack() {
+      jumps.run('back', () => {
+        store.getState().setPlaying(false);
+        try {
+          time.stepBack();
+        } catch (e) {
+          reportError(e);
+        }
+        bridge.flush();
+      });
+    },
+    openAt(ms) {
+      runtime.seek(ms);
       store.getState().setPlaying(false);
-      try {
-        time.stepBack();
-      } catch (e) {
-        reportError(e);
-      }
-      bridge.flush();
     },
     runCommand(line) {
       consoleCtl.run(line);
@@ -297,7 +329,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     goToStep(step) {
       const n = Math.max(0, Math.min(scenario.steps.length - 1, step));
       store.getState().setStep(n);
-      setHash(formatHash({ kind: 'scenario', scenario: scenario.id, step: n }));
+      hash.clear();
       evaluate();
     },
     restart() {
@@ -320,6 +352,9 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       return describeSelection(session.cluster, selection);
     },
     dispose() {
+      unsubPlaying();
+      unsubJumps();
+      hash.dispose();
       playback.dispose();
       bridge.dispose();
       history.dispose();
@@ -334,5 +369,6 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     time.reset();
     runtime.goToStep(0);
   }
+  if (openTime !== undefined) runtime.openAt(openTime);
   return runtime;
 }

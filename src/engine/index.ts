@@ -52,3 +52,4 @@ export { parseImageRef, type ImageInfo, type ImageRegistry } from './kubelet/ima
 export type { HttpResult } from './proxy/proxy.ts';
 export { deploymentTraceRules, type DeploymentTraceRule } from './controller/deployment/trace-rules.ts';
 export { replicaSetTraceRules } from './controller/replicaset/replica-set.ts';
+export { schedulerTraceRules } from './scheduler/scheduler.ts';

@@ -1,38 +1,36 @@
-// Announces significant changes of the picture politely (and says what changed when motion is reduced).
-import { useEffect, useRef, useState } from 'react';
+// Announces significant changes of the picture politely (and says what changed when motion is reduced), and
+// says once where a time jump landed (time/jump-announcer.ts decides when; time/jump-text.ts what).
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRuntime } from '../runtime-context.ts';
 import { diffFrames } from './announce.ts';
-
-/** At most one announcement per this many wall milliseconds; later facts replace earlier ones. */
-const THROTTLE_MS = 1500;
+import { createJumpAnnouncer, type JumpAnnouncer } from '../time/jump-announcer.ts';
+import { jumpText } from '../time/jump-text.ts';
 
 export function LiveRegion() {
-  const { t } = useTranslation();
+  // i18n.t speaks the language current when the text is said (it may change between a jump and its announcement).
+  const { i18n } = useTranslation();
   const runtime = useRuntime();
   const [text, setText] = useState('');
-  const pending = useRef<string[]>([]);
-  const timer = useRef<number | null>(null);
 
   useEffect(() => {
-    const unsub = runtime.store.subscribe((s, prev) => {
-      if (s.frame === prev.frame || prev.frame.nodes.length === 0) return;
-      const msgs = diffFrames(prev.frame, s.frame).map((a) => t(a.key, a.params));
-      if (msgs.length === 0) return;
-      pending.current = [...pending.current, ...msgs].slice(-3);
-      if (timer.current !== null) return;
-      timer.current = window.setTimeout(() => {
-        timer.current = null;
-        setText(pending.current.join(' '));
-        pending.current = [];
-      }, THROTTLE_MS);
+    const announcer: JumpAnnouncer = createJumpAnnouncer({
+      // The same words twice would not be spoken again: a trailing no-break space makes them new.
+      say: (next) => setText((prev) => (prev === next ? `${next}\u00a0` : next)),
+      describe: (jump) => jumpText(jump, (key, params) => i18n.t(key, params)),
     });
+    const unsubFrames = runtime.store.subscribe((s, prev) => {
+      // Frames flushed while a jump rebuilds and replays are its own business; the jump is said as a whole.
+      if (s.frame === prev.frame || prev.frame.nodes.length === 0 || runtime.jumps.active()) return;
+      announcer.facts(diffFrames(prev.frame, s.frame).map((a) => i18n.t(a.key, a.params)));
+    });
+    const unsubJumps = runtime.jumps.subscribe((jump) => announcer.jump(jump));
     return () => {
-      unsub();
-      if (timer.current !== null) window.clearTimeout(timer.current);
-      timer.current = null;
+      unsubFrames();
+      unsubJumps();
+      announcer.dispose();
     };
-  }, [runtime, t]);
+  }, [runtime, i18n]);
 
   return (
     <div className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="live-region">

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import i18next from 'i18next';
 import { en } from '../i18n/en.ts';
 import { ja } from '../i18n/ja.ts';
-import { deploymentTraceRules, type TraceRecord } from '../../engine/index.ts';
+import {
+  deploymentTraceRules,
+  replicaSetTraceRules,
+  schedulerTraceRules,
+  type TraceRecord,
+} from '../../engine/index.ts';
 import { explain, whyKey } from './why.ts';
 
 const i18n = i18next.createInstance();
@@ -54,9 +59,12 @@ describe('why text', () => {
     );
   });
 
-  it('every deployment rule has a sentence whose placeholders are all filled', () => {
-    for (const [rule, names] of Object.entries(deploymentTraceRules)) {
-      const values = Object.fromEntries(names.map((n, i) => [n, i + 1]));
+  it('every rule (deployment, replicaset, scheduler) has a sentence whose placeholders are all filled', () => {
+    const rules = { ...deploymentTraceRules, ...replicaSetTraceRules, ...schedulerTraceRules };
+    for (const [rule, names] of Object.entries(rules)) {
+      const values: Record<string, number | string> = Object.fromEntries(names.map((n, i) => [n, i + 1]));
+      // A value that picks a sentence part must be one of its keys.
+      if ('firstReason' in values) values.firstReason = 'newer';
       for (const lng of ['en', 'ja']) {
         const text = explain(i18n.getFixedT(lng), rec(rule, values));
         expect(text, `${lng} ${rule}`).not.toContain('{{');
@@ -113,6 +121,81 @@ describe('why text', () => {
         expect(text, `${lng} ${reason}`).not.toContain('{{');
         expect(text, `${lng} ${reason}`).not.toContain('deleteReasons');
       }
+  });
+
+  const podRec = (rule: string, values: TraceRecord['values']): TraceRecord => ({
+    time: 0,
+    controller: 'default-scheduler',
+    upstream: 'pkg/scheduler/schedule_one.go selectHost',
+    rule,
+    object: { kind: 'Pod', namespace: 'default', name: 'web-deploy-57b8f65c5c-cgl6k' },
+    values,
+  });
+  const filters = {
+    nodes: 3,
+    unschedulable: 0,
+    untoleratedTaint: 1,
+    taintedNode: 'control-plane',
+    taintKey: 'node-role.kubernetes.io/control-plane',
+    tooManyPods: 0,
+  };
+  const placed = {
+    ...filters,
+    feasible: 2,
+    node: 'node2',
+    ownerKind: 'ReplicaSet',
+    owner: 'web-deploy-57b8f65c5c',
+    ownerPods: 0,
+    nodePods: 2,
+    ties: 2,
+    randomTieBreak: true,
+  };
+
+  it('scheduler.selectHost: filter, then score, then the random tie-break, in both languages', () => {
+    const r = podRec('scheduler.selectHost', placed);
+    expect(explain(i18n.getFixedT('en'), r)).toBe(
+      "Filter, then score: the filters leave 2 of 3 nodes; control-plane is filtered out because the Pod does not tolerate its taint node-role.kubernetes.io/control-plane (TaintToleration). Score: to spread a workload's Pods, the default scheduler prefers the node with the fewest Pods of ReplicaSet web-deploy-57b8f65c5c (PodTopologySpread's system default), then the least allocated one (NodeResourcesFit LeastAllocated; here, the fewest Pods). node2 scores best, with 0 of them and 2 Pod(s) in all. 2 nodes tied for the best score, so selectHost picked node2 at random.",
+    );
+    expect(explain(i18n.getFixedT('ja'), r)).toBe(
+      'フィルターで絞り込んでからスコアで選びます。3 台のノードのうち 2 台がフィルターを通過（control-plane は Pod が許容しないテイント node-role.kubernetes.io/control-plane を持つため TaintToleration で除外）。スコア：デフォルトのスケジューラーはワークロードの Pod を分散させるため、ReplicaSet web-deploy-57b8f65c5c の Pod が少ないノード（PodTopologySpread のシステムデフォルト）、次に割り当ての少ないノード（NodeResourcesFit の LeastAllocated、ここでは Pod 数が少ないノード）を優先します。node2 はその Pod が 0 個、全体で 2 個で最高スコア。2 台が同点だったため、selectHost がランダムに node2 を選びました。',
+    );
+  });
+
+  it('scheduler.selectHost: a Pod with no controller, no node filtered out, no tie', () => {
+    const r = podRec('scheduler.selectHost', {
+      ...placed,
+      untoleratedTaint: 0,
+      taintedNode: '',
+      taintKey: '',
+      feasible: 3,
+      ownerKind: '',
+      owner: '',
+      nodePods: 1,
+      ties: 1,
+      randomTieBreak: false,
+    });
+    expect(explain(i18n.getFixedT('en'), r)).toBe(
+      'Filter, then score: the filters leave 3 of 3 nodes. Score: the Pod has no controller, so there is no workload to spread; the default scheduler prefers the least allocated node (NodeResourcesFit LeastAllocated; here, the fewest Pods). node2 scores best, with 1 Pod(s). No other node scored as well, so no tie-break was needed.',
+    );
+    expect(explain(i18n.getFixedT('ja'), r)).toContain(
+      '3 台のノードのうち 3 台がフィルターを通過。スコア：Pod にコントローラーがなく',
+    );
+  });
+
+  it('scheduler.unschedulable: every filter that removed nodes, in plugin order', () => {
+    const r = podRec('scheduler.unschedulable', {
+      ...filters,
+      nodes: 5,
+      unschedulable: 2,
+      untoleratedTaint: 2,
+      tooManyPods: 1,
+    });
+    expect(explain(i18n.getFixedT('en'), r)).toBe(
+      'Filter: none of the 5 nodes passes the filters; 2 node(s) are cordoned (NodeUnschedulable); 2 nodes have a taint the Pod does not tolerate, such as node-role.kubernetes.io/control-plane on control-plane (TaintToleration); 1 node(s) already run as many Pods as they allow (NodeResourcesFit). With no node to score, the Pod stays Pending; the scheduler tries again when a node or Pod changes.',
+    );
+    expect(explain(i18n.getFixedT('ja'), r)).toBe(
+      'フィルター：5 台のノードのどれもフィルターを通過できません（cordon された 2 台を NodeUnschedulable で除外、control-plane の node-role.kubernetes.io/control-plane など、Pod が許容しないテイントを持つ 2 台を TaintToleration で除外、Pod 数が上限に達した 1 台を NodeResourcesFit で除外）。スコアを付けるノードがないので Pod は Pending のまま。ノードや Pod が変わるとスケジューラーが再試行します。',
+    );
   });
 
   it('an unknown rule falls back to its key and numbers', () => {

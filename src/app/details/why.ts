@@ -41,6 +41,7 @@ export function explain(t: WhyT, r: TraceRecord, spec?: FencepostSpec): string {
   // The ReplicaSet's deletion names the step of ActivePodsWithRanks.Less that put the first Pod first.
   if (typeof r.values.firstReason === 'string')
     params.firstReasonText = t(`why.deleteReasons.${r.values.firstReason}`, params);
+  if (r.rule.startsWith('scheduler.')) Object.assign(params, schedulerTexts(t, r.values, params));
   // i18next returns the key itself when a translation is missing.
   const text = t(key, params);
   if (text !== key && text !== '') return text;
@@ -48,6 +49,31 @@ export function explain(t: WhyT, r: TraceRecord, spec?: FencepostSpec): string {
     .map(([k, x]) => `${k}=${String(x)}`)
     .join(', ');
   return `${r.rule}: ${values}`;
+}
+
+const count = (x: unknown) => (typeof x === 'number' ? x : 0);
+
+/**
+ * The scheduler's sentence parts: the nodes each filter plugin removed (in plugin order: NodeUnschedulable,
+ * TaintToleration, NodeResourcesFit), how the default scores spread the Pod's workload, and the tie-break.
+ */
+function schedulerTexts(
+  t: WhyT,
+  v: TraceRecord['values'],
+  params: Record<string, unknown>,
+): Record<string, string> {
+  const part = (k: string, extra?: Record<string, unknown>) =>
+    t(`why.rules.schedulerParts.${k}`, extra ? { ...params, ...extra } : params);
+  const filtered: string[] = [];
+  if (count(v.unschedulable) > 0) filtered.push(part('unschedulable'));
+  const tainted = count(v.untoleratedTaint);
+  if (tainted > 0) filtered.push(part(tainted === 1 ? 'taintOne' : 'taintMany'));
+  if (count(v.tooManyPods) > 0) filtered.push(part('tooManyPods'));
+  return {
+    filteredText: filtered.length > 0 ? part('filtered', { parts: filtered.join(part('separator')) }) : '',
+    scoreText: part(v.owner ? 'spread' : 'noOwner'),
+    tieText: part(count(v.ties) > 1 ? 'tie' : 'noTie'),
+  };
 }
 
 /** `pkg/controller/deployment/rolling.go reconcileNewReplicaSet` → the function name. */

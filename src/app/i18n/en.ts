@@ -25,6 +25,30 @@ export const en = {
     timelineValue: '{{clock}} of {{end}}',
     rewound: 'rewound',
   },
+  timeJump: {
+    back: 'Jumped back to {{clock}}',
+    forward: 'Jumped forward to {{clock}}',
+    at: 'At {{clock}}',
+    stepped: 'Stepped to {{clock}}',
+    quiet: 'Stepped to {{clock}}: nothing visible changed.',
+    idle: 'Nothing happens in the next minute; still at {{clock}}.',
+    line: '{{jump}} — {{detail}}.',
+    separator: '; ',
+    ready: '{{ready}} of {{total}} Pods ready',
+    noPods: 'no Pods',
+    node: 'Node {{name}}: {{status}}',
+    podCreated: 'Pod {{name}} created',
+    podsCreated: '{{count}} Pods created',
+    podReady: 'Pod {{name}} ready',
+    podsReady: '{{count}} Pods ready',
+    podNotReady: 'Pod {{name}} no longer ready',
+    podsNotReady: '{{count}} Pods no longer ready',
+    podStatus: 'Pod {{name}}: {{status}}',
+    podsStatus: '{{count}} Pods: {{status}}',
+    podGone: 'Pod {{name}} removed',
+    podsGone: '{{count}} Pods removed',
+    more: 'and {{count}} more',
+  },
   tutorial: {
     region: 'Tutorial',
     stepOf: 'Step {{n}} of {{total}}',
@@ -200,6 +224,27 @@ export const en = {
         'The ReplicaSet wants {{replicas}} Pods and has {{activePods}} active → create {{diff}} (at most burstReplicas = {{burstReplicas}} per sync), in slow-start batches of {{batches}}; {{created}} created.',
       replicaset_deletePods:
         'The ReplicaSet wants {{replicas}} Pods and has {{activePods}} active → delete {{diff}}, ranked by ActivePodsWithRanks.Less. {{firstPod}} goes first: {{firstReasonText}}',
+      scheduler_selectHost:
+        'Filter, then score: the filters leave {{feasible}} of {{nodes}} nodes{{filteredText}}. {{scoreText}} {{tieText}}',
+      scheduler_unschedulable:
+        'Filter: none of the {{nodes}} nodes passes the filters{{filteredText}}. With no node to score, the Pod stays Pending; the scheduler tries again when a node or Pod changes.',
+      // The parts of the two scheduler sentences (why.ts picks them by the record's values).
+      schedulerParts: {
+        filtered: '; {{parts}}',
+        separator: '; ',
+        unschedulable: '{{unschedulable}} node(s) are cordoned (NodeUnschedulable)',
+        taintOne:
+          '{{taintedNode}} is filtered out because the Pod does not tolerate its taint {{taintKey}} (TaintToleration)',
+        taintMany:
+          '{{untoleratedTaint}} nodes have a taint the Pod does not tolerate, such as {{taintKey}} on {{taintedNode}} (TaintToleration)',
+        tooManyPods: '{{tooManyPods}} node(s) already run as many Pods as they allow (NodeResourcesFit)',
+        spread:
+          "Score: to spread a workload's Pods, the default scheduler prefers the node with the fewest Pods of {{ownerKind}} {{owner}} (PodTopologySpread's system default), then the least allocated one (NodeResourcesFit LeastAllocated; here, the fewest Pods). {{node}} scores best, with {{ownerPods}} of them and {{nodePods}} Pod(s) in all.",
+        noOwner:
+          'Score: the Pod has no controller, so there is no workload to spread; the default scheduler prefers the least allocated node (NodeResourcesFit LeastAllocated; here, the fewest Pods). {{node}} scores best, with {{nodePods}} Pod(s).',
+        tie: '{{ties}} nodes tied for the best score, so selectHost picked {{node}} at random.',
+        noTie: 'No other node scored as well, so no tie-break was needed.',
+      },
     },
     deleteReasons: {
       all: 'every active Pod goes, so no ranking is needed.',

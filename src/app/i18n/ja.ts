@@ -27,6 +27,30 @@ export const ja: Resources = {
     timelineValue: '{{clock}}（最後は {{end}}）',
     rewound: '巻き戻し中',
   },
+  timeJump: {
+    back: '{{clock}} まで巻き戻しました',
+    forward: '{{clock}} まで進めました',
+    at: '{{clock}} の時点です',
+    stepped: '次の変化（{{clock}}）まで進めました',
+    quiet: '{{clock}} まで進めました。見た目の変化はありません。',
+    idle: 'この先 1 分間は何も起きません（{{clock}} のまま）。',
+    line: '{{jump}}。{{detail}}。',
+    separator: '、',
+    ready: 'Pod は {{total}} 個中 {{ready}} 個が準備完了（Ready）',
+    noPods: 'Pod はありません',
+    node: 'ノード {{name}}：{{status}}',
+    podCreated: 'Pod {{name}} が作成された',
+    podsCreated: 'Pod {{count}} 個が作成された',
+    podReady: 'Pod {{name}} が準備完了（Ready）になった',
+    podsReady: 'Pod {{count}} 個が準備完了（Ready）になった',
+    podNotReady: 'Pod {{name}} が準備完了（Ready）ではなくなった',
+    podsNotReady: 'Pod {{count}} 個が準備完了（Ready）ではなくなった',
+    podStatus: 'Pod {{name}} が {{status}} になった',
+    podsStatus: 'Pod {{count}} 個が {{status}} になった',
+    podGone: 'Pod {{name}} が削除された',
+    podsGone: 'Pod {{count}} 個が削除された',
+    more: 'ほか {{count}} 件',
+  },
   tutorial: {
     region: 'チュートリアル',
     stepOf: 'ステップ {{n}} / {{total}}',
@@ -202,6 +226,27 @@ export const ja: Resources = {
         'ReplicaSet の希望は {{replicas}} 個、動いている Pod は {{activePods}} 個 → {{diff}} 個作成（1 回の同期で最大 burstReplicas = {{burstReplicas}}）。スロースタートのバッチは {{batches}}、作成できたのは {{created}} 個。',
       replicaset_deletePods:
         'ReplicaSet の希望は {{replicas}} 個、動いている Pod は {{activePods}} 個 → ActivePodsWithRanks.Less の順で {{diff}} 個削除。最初は {{firstPod}}：{{firstReasonText}}',
+      scheduler_selectHost:
+        'フィルターで絞り込んでからスコアで選びます。{{nodes}} 台のノードのうち {{feasible}} 台がフィルターを通過{{filteredText}}。{{scoreText}}{{tieText}}',
+      scheduler_unschedulable:
+        'フィルター：{{nodes}} 台のノードのどれもフィルターを通過できません{{filteredText}}。スコアを付けるノードがないので Pod は Pending のまま。ノードや Pod が変わるとスケジューラーが再試行します。',
+      // スケジューラーの 2 つの文の部品（why.ts が記録の値で選ぶ）。
+      schedulerParts: {
+        filtered: '（{{parts}}）',
+        separator: '、',
+        unschedulable: 'cordon された {{unschedulable}} 台を NodeUnschedulable で除外',
+        taintOne:
+          '{{taintedNode}} は Pod が許容しないテイント {{taintKey}} を持つため TaintToleration で除外',
+        taintMany:
+          '{{taintedNode}} の {{taintKey}} など、Pod が許容しないテイントを持つ {{untoleratedTaint}} 台を TaintToleration で除外',
+        tooManyPods: 'Pod 数が上限に達した {{tooManyPods}} 台を NodeResourcesFit で除外',
+        spread:
+          'スコア：デフォルトのスケジューラーはワークロードの Pod を分散させるため、{{ownerKind}} {{owner}} の Pod が少ないノード（PodTopologySpread のシステムデフォルト）、次に割り当ての少ないノード（NodeResourcesFit の LeastAllocated、ここでは Pod 数が少ないノード）を優先します。{{node}} はその Pod が {{ownerPods}} 個、全体で {{nodePods}} 個で最高スコア。',
+        noOwner:
+          'スコア：Pod にコントローラーがなく分散させるワークロードがないので、割り当ての少ないノード（NodeResourcesFit の LeastAllocated、ここでは Pod 数が少ないノード）を優先します。{{node}} は Pod が {{nodePods}} 個で最高スコア。',
+        tie: '{{ties}} 台が同点だったため、selectHost がランダムに {{node}} を選びました。',
+        noTie: '同じスコアのノードはほかになく、ランダムな選択は不要でした。',
+      },
     },
     deleteReasons: {
       all: '動いている Pod をすべて消すので、順位付けは不要です。',

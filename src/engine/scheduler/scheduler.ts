@@ -22,6 +22,39 @@ export function toleratesTaint(t: Toleration, taint: Taint): boolean {
 
 const filteredEffects = ['NoSchedule', 'NoExecute'];
 
+const unschedulableReason = 'node(s) were unschedulable';
+const tooManyPodsReason = 'Too many pods';
+
+/** The filtered-out nodes of a "why" record, by plugin; the first node TaintToleration filtered is named. */
+const filterValues = [
+  'nodes',
+  'unschedulable',
+  'untoleratedTaint',
+  'taintedNode',
+  'taintKey',
+  'tooManyPods',
+] as const;
+
+/** The "why" records the scheduler writes and the value names each carries. */
+export const schedulerTraceRules = {
+  // A bound pod: the filter counts, the chosen node's score inputs (the best score) and the tie-break.
+  'scheduler.selectHost': [
+    ...filterValues,
+    'feasible',
+    'node',
+    'ownerKind',
+    'owner',
+    'ownerPods',
+    'nodePods',
+    'ties',
+    'randomTieBreak',
+  ],
+  // No node passed the filters (the FailedScheduling event).
+  'scheduler.unschedulable': filterValues,
+} as const satisfies Record<string, readonly string[]>;
+
+type SchedulerTraceRule = keyof typeof schedulerTraceRules;
+
 function untoleratedTaint(taints: Taint[], tolerations: Toleration[], effects: string[]): Taint | undefined {
   return taints.find(
     (taint) => effects.includes(taint.effect) && !tolerations.some((t) => toleratesTaint(t, taint)),
@@ -96,18 +129,22 @@ export class Scheduler implements Controller {
     const reasons = new Map<string, number>();
     const feasible: Stored<Node>[] = [];
     const tolerations = pod.spec?.tolerations ?? [];
+    let tainted: Stored<Node> | undefined;
     for (const node of nodes) {
       const reason = this.filter(node, tolerations, this.nodePods.get(node.metadata.name)?.size ?? 0);
-      if (reason) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
-      else feasible.push(node);
+      if (reason) {
+        reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+        if (!tainted && reason !== unschedulableReason && reason !== tooManyPodsReason) tainted = node;
+      } else feasible.push(node);
     }
     if (feasible.length === 0) {
       this.unschedulable.add(key);
-      this.failScheduling(pod, nodes.length, reasons);
+      this.failScheduling(pod, nodes.length, reasons, tainted, tolerations);
       return;
     }
     this.unschedulable.delete(key);
-    const owner = controllerRef(pod)?.uid;
+    const ref = controllerRef(pod);
+    const owner = ref?.uid;
     let best: Stored<Node> | undefined;
     let bestSame = Infinity;
     let bestCount = Infinity;
@@ -128,7 +165,37 @@ export class Scheduler implements Controller {
         if (this.ctx.rand.int(0, ties - 1) === 0) best = node;
       }
     }
-    this.bind(pod, best!);
+    const bound = this.bind(pod, best!);
+    if (bound === undefined) return;
+    const values = filterCounts(nodes.length, reasons, tainted, tolerations);
+    values.feasible = feasible.length;
+    values.node = best!.metadata.name;
+    values.ownerKind = ref?.kind ?? '';
+    values.owner = ref?.name ?? '';
+    values.ownerPods = bestSame;
+    values.nodePods = bestCount;
+    values.ties = ties;
+    values.randomTieBreak = ties > 1;
+    this.traceDecision(pod, 'scheduler.selectHost', 'selectHost', bound, values);
+  }
+
+  /** Records a decision for the "why" view (see schedulerTraceRules). */
+  private traceDecision(
+    pod: Stored<Pod>,
+    rule: SchedulerTraceRule,
+    upstream: string,
+    event: string,
+    values: Record<string, number | string | boolean>,
+  ): void {
+    this.ctx.trace.record({
+      time: this.ctx.clock.now(),
+      controller: this.name,
+      upstream: `pkg/scheduler/schedule_one.go ${upstream}`,
+      rule,
+      object: { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name },
+      values,
+      event,
+    });
   }
 
   private filter(node: Stored<Node>, tolerations: Toleration[], podCount: number): string | undefined {
@@ -136,19 +203,25 @@ export class Scheduler implements Controller {
     // Models kubernetes/pkg/scheduler/framework/plugins/nodeunschedulable/node_unschedulable.go Filter
     if (node.spec?.unschedulable) {
       const t = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' };
-      if (!tolerations.some((x) => toleratesTaint(x, t))) return 'node(s) were unschedulable';
+      if (!tolerations.some((x) => toleratesTaint(x, t))) return unschedulableReason;
     }
     // Models kubernetes/pkg/scheduler/framework/plugins/tainttoleration/taint_toleration.go Filter
     const taint = untoleratedTaint(taints, tolerations, filteredEffects);
     if (taint) return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
     // Models kubernetes/pkg/scheduler/framework/plugins/noderesources/fit.go (pods only)
     const max = Number(node.status?.allocatable?.pods ?? '110');
-    if (podCount + 1 > max) return 'Too many pods';
+    if (podCount + 1 > max) return tooManyPodsReason;
     return undefined;
   }
 
   // Models kubernetes/pkg/scheduler/framework/types.go FitError.Error
-  private failScheduling(pod: Stored<Pod>, numNodes: number, reasons: Map<string, number>): void {
+  private failScheduling(
+    pod: Stored<Pod>,
+    numNodes: number,
+    reasons: Map<string, number>,
+    tainted: Stored<Node> | undefined,
+    tolerations: Toleration[],
+  ): void {
     const parts = [...reasons.entries()].map(([r, n]) => `${n} ${r}`).sort();
     const msg = `0/${numNodes} nodes are available: ${parts.join(', ')}. preemption: 0/${numNodes} nodes are available: ${numNodes} Preemption is not helpful for scheduling.`;
     const cond = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
@@ -167,12 +240,16 @@ export class Scheduler implements Controller {
         },
       ];
       this.ctx.api.update(next, { status: true });
+      // Once per distinct failure: the scheduler retries on every Node change with the same outcome.
+      const values = filterCounts(numNodes, reasons, tainted, tolerations);
+      this.traceDecision(pod, 'scheduler.unschedulable', 'schedulePod', msg, values);
     }
     this.ctx.recorder.event(pod, 'Warning', 'FailedScheduling', msg, source);
   }
 
   // Models kubernetes/pkg/registry/core/pod/storage/storage.go BindingREST.assignPod
-  private bind(pod: Stored<Pod>, node: Stored<Node>): void {
+  /** The message of the Scheduled event, or undefined when the binding failed. */
+  private bind(pod: Stored<Pod>, node: Stored<Node>): string | undefined {
     // Handed over to the apiserver: new where it changes, shared with the stored pod elsewhere.
     const next: Stored<Pod> = {
       ...pod,
@@ -192,14 +269,35 @@ export class Scheduler implements Controller {
       },
     };
     const [bound] = this.ctx.api.updateOwned(next);
-    if (bound) {
-      this.ctx.recorder.event(
-        bound,
-        'Normal',
-        'Scheduled',
-        `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node.metadata.name}`,
-        source,
-      );
-    }
+    if (!bound) return undefined;
+    const message = `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node.metadata.name}`;
+    this.ctx.recorder.event(bound, 'Normal', 'Scheduled', message, source);
+    return message;
   }
+}
+
+/** The filter part of a "why" record: the nodes filtered out, counted by plugin, from the FitError reasons. */
+function filterCounts(
+  nodes: number,
+  reasons: Map<string, number>,
+  tainted: Stored<Node> | undefined,
+  tolerations: Toleration[],
+): Record<string, number | string | boolean> {
+  let unschedulable = 0;
+  let untolerated = 0;
+  let tooManyPods = 0;
+  for (const [reason, n] of reasons) {
+    if (reason === unschedulableReason) unschedulable += n;
+    else if (reason === tooManyPodsReason) tooManyPods += n;
+    else untolerated += n;
+  }
+  const taint = tainted && untoleratedTaint(tainted.spec?.taints ?? [], tolerations, filteredEffects);
+  return {
+    nodes,
+    unschedulable,
+    untoleratedTaint: untolerated,
+    taintedNode: tainted?.metadata.name ?? '',
+    taintKey: taint ? taint.key : '',
+    tooManyPods,
+  };
 }
