@@ -49,6 +49,7 @@ export type { TraceRecord } from './trace/trace.ts';
 export { deepCopy, deepEqual, canonicalJSON } from './util/copy.ts';
 export { isPodReady, isPodAvailable, isPodActive, controllerRef } from './api/pod-util.ts';
 export { parseImageRef, type ImageInfo, type ImageRegistry } from './kubelet/images.ts';
+export { leaseRenewTime, nodeHeartbeatTime, withNodeHeartbeats } from './kubelet/heartbeat.ts';
 export type { HttpResult } from './proxy/proxy.ts';
 export { deploymentTraceRules, type DeploymentTraceRule } from './controller/deployment/trace-rules.ts';
 export { replicaSetTraceRules } from './controller/replicaset/replica-set.ts';

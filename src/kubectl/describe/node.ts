@@ -1,5 +1,13 @@
 // `kubectl describe node`.
-import { formatRFC1123Z, parseTime, type Container, type Node, type Pod } from '../../engine/index.ts';
+import {
+  formatRFC1123Z,
+  leaseRenewTime,
+  parseTime,
+  withNodeHeartbeats,
+  type Container,
+  type Node,
+  type Pod,
+} from '../../engine/index.ts';
 import { findNodeRoles } from '../printers/table/printers.ts';
 import {
   addQuantity,
@@ -140,7 +148,7 @@ export function describeNode(node: Node, ctx: DescribeContext): string {
     ? [...searchEvents(ctx.cluster, refOf(node)), ...searchEvents(ctx.cluster, { ...refOf(node), uid: name })]
     : undefined;
   return tabbedString((w) => {
-    const st = node.status;
+    const st = withNodeHeartbeats(ctx.cluster, node, ctx.now).status;
     w.write(LEVEL_0, `Name:\t${name}\n`);
     const roles = findNodeRoles(node);
     w.write(LEVEL_0, `Roles:\t${roles.length > 0 ? roles.join(',') : '<none>'}\n`);
@@ -149,18 +157,19 @@ export function describeNode(node: Node, ctx: DescribeContext): string {
     w.write(LEVEL_0, `CreationTimestamp:\t${rfc1123z(node.metadata?.creationTimestamp)}\n`);
     printNodeTaintsMultiline(w, 'Taints', node.spec?.taints);
     w.write(LEVEL_0, `Unschedulable:\t${node.spec?.unschedulable === true}\n`);
-    // The engine keeps no Lease objects. A running kubelet renews its lease every 10 s; a stopped one's
-    // lease stays at its last heartbeat.
-    const ready = (st?.conditions ?? []).find((c) => c.type === 'Ready');
-    const created = parseTime(node.metadata?.creationTimestamp);
-    const renew =
-      ready?.status === 'True'
-        ? formatRFC1123Z(ctx.now - ((ctx.now - created) % 10000))
-        : rfc1123z(ready?.lastHeartbeatTime ?? undefined);
-    w.write(LEVEL_0, 'Lease:\n');
-    w.write(LEVEL_1, `HolderIdentity:\t${name}\n`);
-    w.write(LEVEL_1, 'AcquireTime:\t<unset>\n');
-    w.write(LEVEL_1, `RenewTime:\t${renew}\n`);
+    // The engine keeps no Lease objects: a node's kubelet holds one, renewed on its 10 s grid.
+    const renew = leaseRenewTime(ctx.cluster, name, ctx.now);
+    if (renew === undefined) {
+      w.write(
+        LEVEL_0,
+        `Lease:\tFailed to get lease: leases.coordination.k8s.io ${JSON.stringify(name)} not found\n`,
+      );
+    } else {
+      w.write(LEVEL_0, 'Lease:\n');
+      w.write(LEVEL_1, `HolderIdentity:\t${name}\n`);
+      w.write(LEVEL_1, 'AcquireTime:\t<unset>\n');
+      w.write(LEVEL_1, `RenewTime:\t${formatRFC1123Z(renew)}\n`);
+    }
     if ((st?.conditions ?? []).length > 0) {
       w.write(
         LEVEL_0,

@@ -107,7 +107,8 @@ function runCreateDeployment(cmd: ParsedCommand, env: CommandEnv): Process {
   if (flagBool(cmd, 'save-config')) deployment = withApplyAnnotation(deployment);
   // The namespace is set only when given (EnforceNamespace); the request goes to the command's namespace.
   if (cmd.given.has('namespace')) (deployment.metadata ??= {}).namespace = cmd.namespace;
-  return createAndPrint(deployment, cmd, env, dryRun, printer, out);
+  // Models kubernetes/staging/src/k8s.io/kubectl/pkg/cmd/create/create_deployment.go CreateDeploymentOptions.Run
+  return createAndPrint(deployment, cmd, env, dryRun, printer, out, 'failed to create deployment');
 }
 
 export const createDeploymentCommand: KubectlCommand = {

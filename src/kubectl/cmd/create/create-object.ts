@@ -7,6 +7,10 @@ import { PrinterError } from '../../printers/errors.ts';
 import { asTypedObject, type ObjectPrinter } from '../util/printing.ts';
 import { GoError, type DryRunStrategy, type Output } from '../util/helpers.ts';
 
+/**
+ * `failure` is the generator's wrapping of a server error (`failed to create deployment`): upstream formats
+ * it with %v, so kubectl prints `error: failed to create deployment: <message>`, not the server's status.
+ */
 export function createAndPrint<T extends KubeObject>(
   obj: T,
   cmd: ParsedCommand,
@@ -14,6 +18,7 @@ export function createAndPrint<T extends KubeObject>(
   dryRun: DryRunStrategy,
   printer: ObjectPrinter,
   out: Output,
+  failure: string,
 ): Process {
   let result: T = asTypedObject(obj);
   if (dryRun !== 'client') {
@@ -22,7 +27,7 @@ export function createAndPrint<T extends KubeObject>(
       { dryRun: dryRun === 'server' },
     );
     if (err) {
-      out.fail(err);
+      out.fail(new GoError(`${failure}: ${err.message}`));
       return out.finish();
     }
     if (dryRun !== 'server') env.cluster.settle();

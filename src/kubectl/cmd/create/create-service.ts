@@ -142,7 +142,8 @@ function runCreateService(type: ServiceType, cmd: ParsedCommand, env: CommandEnv
   if (svc instanceof GoError) return fail(svc);
   if (flagBool(cmd, 'save-config')) svc = withApplyAnnotation(svc);
   if (cmd.given.has('namespace')) svc.metadata = { ...svc.metadata, namespace: cmd.namespace };
-  return createAndPrint(svc, cmd, env, dryRun, printer, out);
+  // Models kubernetes/staging/src/k8s.io/kubectl/pkg/cmd/create/create_service.go ServiceOptions.Run
+  return createAndPrint(svc, cmd, env, dryRun, printer, out, `failed to create ${type} service`);
 }
 
 const serviceCommand = (type: ServiceType, extra: FlagSpec[]): KubectlCommand => ({

@@ -112,7 +112,7 @@ describe('kubectl create deployment', () => {
     expect(h.run('create deployment web').stderr).toBe('error: required flag(s) "image" not set\n');
     h.run('create deployment web --image=nginx');
     expect(h.run('create deployment web --image=nginx').stderr).toBe(
-      'Error from server (AlreadyExists): deployments.apps "web" already exists\n',
+      'error: failed to create deployment: deployments.apps "web" already exists\n',
     );
   });
 });

@@ -1,6 +1,14 @@
 // `kubectl get`: tables (server-side printing), -o json|yaml|name|wide|jsonpath|custom-columns|go-template,
 // -l, -A, --show-labels, -L, --sort-by, --no-headers, -w/--watch-only.
-import { ApiError, deepCopy, kindWithGroup, parseSelector, type KubeObject } from '../../../engine/index.ts';
+import {
+  ApiError,
+  deepCopy,
+  kindWithGroup,
+  parseSelector,
+  withNodeHeartbeats,
+  type KubeObject,
+  type Node,
+} from '../../../engine/index.ts';
 import {
   flagBool,
   flagString,
@@ -159,6 +167,7 @@ function printHuman(
 // Models kubernetes/staging/src/k8s.io/kubectl/pkg/cmd/get/get.go GetOptions.printGeneric
 function printGeneric(
   cmd: ParsedCommand,
+  env: CommandEnv,
   built: BuilderResult,
   mode: Extract<OutputMode, { human: false }>,
   errors: KubectlError[],
@@ -169,7 +178,10 @@ function printGeneric(
     chunks.push({ fd: 2, text: errorText(errors) });
     return done(1);
   }
-  let objects = built.infos.map((i) => i.object!);
+  // The engine stores no periodic kubelet status posts; a Node is printed with its kubelet's last heartbeat.
+  let objects = built.infos.map((i) =>
+    i.object!.kind === 'Node' ? withNodeHeartbeats(env.cluster, i.object as Node) : i.object!,
+  );
   if (objects.length === 0 && flagBool(cmd, 'ignore-not-found')) {
     chunks.push({ fd: 2, text: errorText(errors) });
     return done(errors.length > 0 ? 1 : 0);
@@ -321,7 +333,7 @@ function run(cmd: ParsedCommand, env: CommandEnv): Process {
 
   return mode.human
     ? printHuman(cmd, env, built, mode.wide, errors, chunks)
-    : printGeneric(cmd, built, mode, errors, chunks);
+    : printGeneric(cmd, env, built, mode, errors, chunks);
 }
 
 export const getCommand: KubectlCommand = { path: ['get'], flags, run };

@@ -99,6 +99,38 @@ export function prepareServiceForCreate(
   return [];
 }
 
+const dns1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const dns1123Subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+// Models kubernetes/staging/src/k8s.io/apimachinery/pkg/util/validation/validation.go IsDNS1123Label
+function isDNS1123Label(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length > 63) errs.push('must be no more than 63 characters');
+  if (!dns1123Label.test(value))
+    errs.push(
+      dns1123Subdomain.test(value)
+        ? 'must not contain dots'
+        : "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
+    );
+  return errs;
+}
+
+/**
+ * A core.ServicePort as field errors render it since v1.34 (JSON; the internal type has no json tags, so Go
+ * field names), holding only what ValidateService puts in its duplicate key.
+ */
+function servicePortKey(protocol: string | undefined, port: number): string {
+  return JSON.stringify({
+    Name: '',
+    Protocol: protocol ?? '',
+    AppProtocol: null,
+    Port: port,
+    TargetPort: 0,
+    NodePort: 0,
+  });
+}
+
+// Models kubernetes/pkg/apis/core/validation/validation.go ValidateService (subset)
 export function validateService(svc: Service): FieldError[] {
   const errs: FieldError[] = [];
   const spec = svc.spec ?? {};
@@ -112,22 +144,59 @@ export function validateService(svc: Service): FieldError[] {
   const ports = spec.ports ?? [];
   if (spec.type !== 'ExternalName' && spec.clusterIP !== 'None' && ports.length === 0)
     errs.push({ type: 'Required', field: 'spec.ports' });
+  const allPortNames = new Set<string>();
+  ports.forEach((p, i) =>
+    errs.push(...validateServicePort(p, ports.length > 1, allPortNames, `spec.ports[${i}]`)),
+  );
+  // Duplicate nodePorts, then duplicate ports, each considering (protocol, port) pairs.
+  const nodePorts = new Set<string>();
   ports.forEach((p, i) => {
-    if (ports.length > 1 && !p.name) errs.push({ type: 'Required', field: `spec.ports[${i}].name` });
-    if (!(p.port >= 1 && p.port <= 65535))
-      errs.push({
-        type: 'Invalid',
-        field: `spec.ports[${i}].port`,
-        value: String(p.port),
-        detail: 'must be between 1 and 65535, inclusive',
-      });
-    if (p.nodePort !== undefined && (p.nodePort < 30000 || p.nodePort > 32767))
-      errs.push({
-        type: 'Invalid',
-        field: `spec.ports[${i}].nodePort`,
-        value: String(p.nodePort),
-        detail: 'provided port is not in the valid range. The range of valid ports is 30000-32767',
-      });
+    if (!p.nodePort) return;
+    const key = `${p.protocol ?? ''}/${p.nodePort}`;
+    if (nodePorts.has(key))
+      errs.push({ type: 'Duplicate', field: `spec.ports[${i}].nodePort`, value: String(p.nodePort) });
+    nodePorts.add(key);
   });
+  const seen = new Set<string>();
+  ports.forEach((p, i) => {
+    const key = servicePortKey(p.protocol, p.port);
+    if (seen.has(key)) errs.push({ type: 'Duplicate', field: `spec.ports[${i}]`, value: key });
+    seen.add(key);
+  });
+  return errs;
+}
+
+type ServicePort = NonNullable<NonNullable<Service['spec']>['ports']>[number];
+
+// Models kubernetes/pkg/apis/core/validation/validation.go validateServicePort (subset)
+function validateServicePort(
+  sp: ServicePort,
+  requireName: boolean,
+  allNames: Set<string>,
+  path: string,
+): FieldError[] {
+  const errs: FieldError[] = [];
+  if (requireName && !sp.name) errs.push({ type: 'Required', field: `${path}.name` });
+  else if (sp.name) {
+    for (const detail of isDNS1123Label(sp.name))
+      errs.push({ type: 'Invalid', field: `${path}.name`, value: JSON.stringify(sp.name), detail });
+    if (allNames.has(sp.name))
+      errs.push({ type: 'Duplicate', field: `${path}.name`, value: JSON.stringify(sp.name) });
+    else allNames.add(sp.name);
+  }
+  if (!(sp.port >= 1 && sp.port <= 65535))
+    errs.push({
+      type: 'Invalid',
+      field: `${path}.port`,
+      value: String(sp.port),
+      detail: 'must be between 1 and 65535, inclusive',
+    });
+  if (sp.nodePort !== undefined && (sp.nodePort < 30000 || sp.nodePort > 32767))
+    errs.push({
+      type: 'Invalid',
+      field: `${path}.nodePort`,
+      value: String(sp.nodePort),
+      detail: 'provided port is not in the valid range. The range of valid ports is 30000-32767',
+    });
   return errs;
 }
