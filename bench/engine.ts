@@ -65,7 +65,7 @@ function deployment(image: string): Deployment {
 }
 
 /** As `kubectl rollout status` decides, plus: no pod left over from the old revision. */
-function rolledOut(c: Cluster): boolean {
+function rolledOut(c: Cluster, podsInDefault: number): boolean {
   const d = c.api.get<Deployment>('Deployment', 'default', NAME);
   const s = d?.status;
   if (!d || !s) return false;
@@ -75,8 +75,8 @@ function rolledOut(c: Cluster): boolean {
     s.updatedReplicas === want &&
     s.replicas === want &&
     s.availableReplicas === want &&
-    // Listing is costly, so only once the status says done: no pod of the old revision is left.
-    c.api.list('Pod', 'default').length === want
+    // No pod of the old revision is left (counted by a watch: listing on every step would cost).
+    podsInDefault === want
   );
 }
 
@@ -95,8 +95,20 @@ class Run {
   private readonly synced0 = this.c.queue.processed;
   private readonly v0 = this.c.now();
 
+  /** Pods in the `default` namespace, kept by a watch. */
+  podsInDefault = 0;
+
   constructor() {
+    this.c.api.watch('Pod', (e) => {
+      if (e.object.metadata.namespace !== 'default') return;
+      if (e.type === 'ADDED') this.podsInDefault++;
+      else if (e.type === 'DELETED') this.podsInDefault--;
+    });
     this.sample();
+  }
+
+  rolledOut(): boolean {
+    return rolledOut(this.c, this.podsInDefault);
   }
 
   /** Samples the heap (cheap) and, every tenth time or when asked, the RSS (a read of /proc: slow). */
@@ -150,13 +162,13 @@ export function runEngineBench(): EngineBenchResult {
   const run = new Run();
   const c = run.c;
   createDeployment(c);
-  run.until(() => rolledOut(c));
+  run.until(() => run.rolledOut());
   const d = c.api.get<Deployment>('Deployment', 'default', NAME)!;
   const next = deepCopy(d) as Deployment;
   next.spec!.template.spec!.containers[0]!.image = 'nginx:1.18';
   const [, updateErr] = c.api.update(next);
   if (updateErr) throw new Error(`bench: cannot update the Deployment: ${updateErr.message}`);
-  run.until(() => rolledOut(c));
+  run.until(() => run.rolledOut());
   return run.result();
 }
 
@@ -190,7 +202,7 @@ export function runNodeFailureBench(): NodeFailureBenchResult {
   };
 
   createDeployment(c);
-  run.until(() => rolledOut(c));
+  run.until(() => run.rolledOut());
   const podsOnNode = onNode.size;
   if (podsOnNode === 0) throw new Error(`bench: no pod of the Deployment landed on ${FAILED_NODE}`);
   const stopErr = c.stopNode(FAILED_NODE);

@@ -5,6 +5,7 @@ import type { ApiServer } from '../apiserver/apiserver.ts';
 import type { VirtualClock } from '../clock/clock.ts';
 import type { Event, KubeObject, ObjectReference } from '../api/types.ts';
 import { formatRFC3339 } from '../apimachinery/time.ts';
+import { LruCache } from '../util/lru.ts';
 import { deepCopy } from '../util/copy.ts';
 
 export type EventType = 'Normal' | 'Warning';
@@ -39,27 +40,10 @@ interface Bucket {
   last: number;
 }
 
-// Models github.com/golang/groupcache/lru Cache.Get: a hit becomes the most recently used entry.
-function lruGet<V>(cache: Map<string, V>, key: string): V | undefined {
-  const v = cache.get(key);
-  if (v !== undefined) {
-    cache.delete(key);
-    cache.set(key, v);
-  }
-  return v;
-}
-
-// Models github.com/golang/groupcache/lru Cache.Add with MaxEntries = maxLruCacheEntries (the oldest goes).
-function lruAdd<V>(cache: Map<string, V>, key: string, value: V): void {
-  cache.delete(key);
-  cache.set(key, value);
-  if (cache.size > maxLruCacheEntries) cache.delete(cache.keys().next().value!);
-}
-
 export class EventRecorder {
-  private readonly aggregate = new Map<string, AggregateRecord>();
-  private readonly observed = new Map<string, ObservedEvent>();
-  private readonly spam = new Map<string, Bucket>();
+  private readonly aggregate = new LruCache<AggregateRecord>(maxLruCacheEntries);
+  private readonly observed = new LruCache<ObservedEvent>(maxLruCacheEntries);
+  private readonly spam = new LruCache<Bucket>(maxLruCacheEntries);
   private seq = 0;
   private nameNow = -1;
   private nameBase = 0n;
@@ -98,10 +82,10 @@ export class EventRecorder {
 
     // Models kubernetes/staging/src/k8s.io/client-go/tools/record/events_cache.go EventAggregator.EventAggregate
     const aggregateKey = `${sourceKey}\u0000${type}\u0000${reason}`;
-    let rec = lruGet(this.aggregate, aggregateKey);
+    let rec = this.aggregate.get(aggregateKey);
     if (!rec || now - rec.lastTimestamp > defaultAggregateIntervalInSeconds * 1000) {
       rec = { localKeys: [], lastTimestamp: now };
-      lruAdd(this.aggregate, aggregateKey, rec);
+      this.aggregate.add(aggregateKey, rec);
     }
     if (!rec.localKeys.includes(message)) rec.localKeys.push(message);
     rec.lastTimestamp = now;
@@ -117,7 +101,7 @@ export class EventRecorder {
 
     // Models kubernetes/staging/src/k8s.io/client-go/tools/record/events_cache.go eventLogger.eventObserve
     const ts = formatRFC3339(now);
-    const seen = lruGet(this.observed, eventKey);
+    const seen = this.observed.get(eventKey);
     const namespace = ref.namespace ?? 'default';
     if (seen) {
       const existing = this.api.get<Event>('Event', seen.namespace, seen.name);
@@ -154,13 +138,13 @@ export class EventRecorder {
       reportingInstance: source.host ?? '',
     };
     this.api.createOwned(ev);
-    lruAdd(this.observed, eventKey, { name, namespace, count: 1, firstTimestamp: ts });
+    this.observed.add(eventKey, { name, namespace, count: 1, firstTimestamp: ts });
   }
 
   // Models kubernetes/staging/src/k8s.io/client-go/tools/record/events_cache.go EventSourceObjectSpamFilter.Filter
   private allow(k: string, now: number): boolean {
-    let b = lruGet(this.spam, k);
-    if (!b) lruAdd(this.spam, k, (b = { tokens: defaultSpamBurst, last: now }));
+    let b = this.spam.get(k);
+    if (!b) this.spam.add(k, (b = { tokens: defaultSpamBurst, last: now }));
     b.tokens = Math.min(defaultSpamBurst, b.tokens + ((now - b.last) / 1000) * defaultSpamQPS);
     b.last = now;
     if (b.tokens < 1) return false;
