@@ -1,7 +1,7 @@
 // The events tab: `kubectl get events` for the learner's namespace at the time cursor, filterable, each row
 // linked to the object it names (selects it in the picture) and to its moment (moves the cursor there).
 // Controller actions open into the rule and the numbers that caused them.
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseTime, shortHumanDuration, type Event } from '../../engine/index.ts';
 import { useAppState, useRuntime } from '../runtime-context.ts';
@@ -115,84 +115,87 @@ export function EventLog() {
                 const kind = (e.involvedObject.kind ?? '').toLowerCase();
                 const clock = formatClock(runtime.time.sessionTime(at));
                 return (
-                  <tr
-                    key={id}
-                    className={e.type === 'Warning' ? 'warning' : undefined}
-                    data-reason={e.reason}
-                  >
-                    <td>
-                      <button
-                        type="button"
-                        className="linkish"
-                        title={t('events.seek', { clock })}
-                        aria-label={t('events.seek', { clock })}
-                        onClick={() => {
-                          runtime.store.getState().setPlaying(false);
-                          runtime.seek(runtime.time.sessionTime(at));
-                        }}
-                      >
-                        {shortHumanDuration(now - at)}
-                      </button>
-                    </td>
-                    <td>{e.type}</td>
-                    <td>{e.reason}</td>
-                    <td>
-                      <button type="button" className="linkish" onClick={() => selectObject(e)}>
-                        {kind}/{e.involvedObject.name}
-                      </button>
-                    </td>
-                    <td>
-                      <span>{e.message}</span>
-                      {why.length > 0 && (
-                        <>
-                          {' '}
-                          <button
-                            type="button"
-                            className="why-toggle"
-                            aria-expanded={isOpen}
-                            onClick={() => {
-                              const next = new Set(open);
-                              if (isOpen) next.delete(id);
-                              else next.add(id);
-                              setOpen(next);
-                            }}
-                          >
-                            {t('events.why')}
-                          </button>
-                          {isOpen &&
-                            why.map((r, i) => (
-                              <div
-                                key={i}
-                                className="why"
-                                data-testid="why"
-                                data-rule={r.rule}
-                                ref={(el) => {
-                                  // Once, when opened (the ref runs on every render).
-                                  if (!el || el.dataset.shown) return;
-                                  el.dataset.shown = '1';
-                                  el.scrollIntoView({ block: 'nearest' });
-                                }}
-                              >
-                                <p>
-                                  {explain(
-                                    (k, p) => t(k, p),
-                                    r,
-                                    r.object.kind === 'Deployment'
-                                      ? specAt(r.object.name, r.time)
-                                      : undefined,
-                                  )}
-                                </p>
-                                <p className="why-upstream">
-                                  {t('why.upstream', { fn: '' })}
-                                  <code title={r.upstream}>{upstreamFunction(r)}</code>{' '}
-                                  <span className="muted">({r.upstream.split(' ')[0]})</span>
-                                </p>
-                              </div>
-                            ))}
-                        </>
-                      )}
-                    </td>
-                  </tr>
+                  <Fragment key={id}>
+                    <tr className={e.type === 'Warning' ? 'warning' : undefined} data-reason={e.reason}>
+                      <td>
+                        <button
+                          type="button"
+                          className="linkish"
+                          title={t('events.seek', { clock })}
+                          aria-label={t('events.seek', { clock })}
+                          onClick={() => {
+                            runtime.store.getState().setPlaying(false);
+                            runtime.seek(runtime.time.sessionTime(at));
+                          }}
+                        >
+                          {shortHumanDuration(now - at)}
+                        </button>
+                      </td>
+                      <td>{e.type}</td>
+                      <td>{e.reason}</td>
+                      <td>
+                        <button type="button" className="linkish" onClick={() => selectObject(e)}>
+                          {kind}/{e.involvedObject.name}
+                        </button>
+                      </td>
+                      <td>
+                        <span>{e.message}</span>
+                        {why.length > 0 && (
+                          <>
+                            {' '}
+                            <button
+                              type="button"
+                              className="why-toggle"
+                              aria-expanded={isOpen}
+                              aria-controls={`why-${id}`}
+                              onClick={() => {
+                                const next = new Set(open);
+                                if (isOpen) next.delete(id);
+                                else next.add(id);
+                                setOpen(next);
+                              }}
+                            >
+                              {t('events.why')}
+                            </button>
+                          </>
+                        )}
+                      </td>
+                    </tr>
+                    {isOpen && why.length > 0 && (
+                      // The explanation spans the whole table: a sentence with numbers needs the width.
+                      <tr className="why-row" id={`why-${id}`}>
+                        <td colSpan={5}>
+                          {why.map((r, i) => (
+                            <div
+                              key={i}
+                              className="why"
+                              data-testid="why"
+                              data-rule={r.rule}
+                              ref={(el) => {
+                                // Once, when opened (the ref runs on every render).
+                                if (!el || el.dataset.shown) return;
+                                el.dataset.shown = '1';
+                                el.scrollIntoView({ block: 'nearest' });
+                              }}
+                            >
+                              <p>
+                                {explain(
+                                  (k, p) => t(k, p),
+                                  r,
+                                  r.object.kind === 'Deployment' ? specAt(r.object.name, r.time) : undefined,
+                                )}
+                              </p>
+                              <p className="why-upstream">
+                                {t('why.upstream', { fn: '' })}
+                                <code title={r.upstream}>{upstreamFunction(r)}</code>{' '}
+                                <span className="muted">({r.upstream.split(' ')[0]})</span>
+                              </p>
+                            </div>
+                          ))}
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
                 );
               })}
             </tbody>
