@@ -4,7 +4,11 @@ import { expectGoal, openTutorial, run, setSpeed } from './helpers.ts';
 
 const WANT = {
   en: [/Filter, then score: the filters leave 2 of 3 nodes/, /control-plane is filtered out/, /selectHost/],
-  ja: [/3 台のノードのうち 2 台がフィルターを通過/, /control-plane は Pod が許容しないテイント/, /selectHost/],
+  ja: [
+    /3 台のノードのうち 2 台がフィルターを通過/,
+    /control-plane は Pod が許容しないテイント/,
+    /selectHost/,
+  ],
 };
 
 for (const lang of ['en', 'ja'] as const) {
