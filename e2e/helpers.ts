@@ -102,3 +102,18 @@ export async function stopGuardrailSampler(
     `(() => { window.__guard.stop = true; return { maxPods: window.__guard.maxPods, minReadyAfter3: window.__guard.minReadyAfter3, samples: window.__guard.samples }; })()`,
   );
 }
+
+/** Every Pod's revision and state, as drawn, after grow-in / fade-out transitions finished (sorted). */
+export async function podPicture(page: Page): Promise<string[]> {
+  await page.waitForTimeout(900);
+  return page
+    .locator('[data-testid="cluster-svg"] g.pod')
+    .evaluateAll((els: PodEl[]) =>
+      els
+        .map(
+          (el) =>
+            `${el.getAttribute('data-revision')}:${el.getAttribute('data-visual')}:${el.getAttribute('data-terminating')}`,
+        )
+        .sort(),
+    );
+}

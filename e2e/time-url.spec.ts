@@ -1,26 +1,7 @@
 // A shared moment: `#/<scenario>/<step>?t=<seconds>` opens that step paused at that virtual time, with the same
 // picture as playing there; scrubbing and stepping are said once in the live region and written to the hash.
 import { expect, test, type Page } from '@playwright/test';
-import { openTutorial, podsByRevision, setSpeed } from './helpers.ts';
-
-interface El {
-  getAttribute(name: string): string | null;
-}
-
-/** Every Pod's revision and state, as drawn. */
-async function pods(page: Page): Promise<string[]> {
-  await page.waitForTimeout(900); // let grow-in / fill transitions finish
-  return page
-    .locator('[data-testid="cluster-svg"] g.pod')
-    .evaluateAll((els: El[]) =>
-      els
-        .map(
-          (el) =>
-            `${el.getAttribute('data-revision')}:${el.getAttribute('data-visual')}:${el.getAttribute('data-terminating')}`,
-        )
-        .sort(),
-    );
-}
+import { openTutorial, podPicture, podsByRevision, setSpeed } from './helpers.ts';
 
 /** Drags the scrubber through `values` in one go: one input event each, as a mouse drag sends them. */
 async function drag(page: Page, values: number[]) {
@@ -69,7 +50,7 @@ test('a t= link opens the step paused at that time, as playing there would show 
   await expect(page.getByTestId('console-log')).toContainText('deployment.apps/web-deploy created');
   await page.waitForTimeout(1500);
   await expect(page.getByTestId('clock')).toContainText('t=01:05');
-  const shared = await pods(page);
+  const shared = await podPicture(page);
 
   // The same step played to 1:05 looks the same.
   const other = await browser.newPage();
@@ -79,7 +60,7 @@ test('a t= link opens the step paused at that time, as playing there would show 
     .poll(async () => Number(await other.getByTestId('scrubber').inputValue()), { timeout: 20_000 })
     .toBeGreaterThanOrEqual(65_000);
   await other.getByRole('button', { name: 'Pause' }).click();
-  expect(await pods(other)).toEqual(shared);
+  expect(await podPicture(other)).toEqual(shared);
   await expect(other).toHaveURL(/#\/deployment-basics\/3\?t=\d+(\.\d+)?$/);
   await other.close();
 });

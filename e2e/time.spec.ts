@@ -2,7 +2,7 @@
 // the same at the same virtual time), the "why" of a scale-down, axe with the new tabs, screenshots.
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { expectGoal, openTutorial, podsByRevision, run, setSpeed } from './helpers.ts';
+import { expectGoal, openTutorial, podPicture, podsByRevision, run, setSpeed } from './helpers.ts';
 
 interface El {
   getAttribute(name: string): string | null;
@@ -10,17 +10,7 @@ interface El {
 
 /** What the learner sees at the cursor: every Pod's revision and state, and every chart line. */
 async function picture(page: Page) {
-  await page.waitForTimeout(900); // let grow-in / fade-out transitions finish
-  const pods = await page
-    .locator('[data-testid="cluster-svg"] g.pod')
-    .evaluateAll((els: El[]) =>
-      els
-        .map(
-          (el) =>
-            `${el.getAttribute('data-revision')}:${el.getAttribute('data-visual')}:${el.getAttribute('data-terminating')}`,
-        )
-        .sort(),
-    );
+  const pods = await podPicture(page);
   const lines = await page
     .locator('[data-testid="guardrail-svg"] path.line')
     .evaluateAll((els: El[]) =>
