@@ -14,6 +14,9 @@ import { Scheduler } from './scheduler/scheduler.ts';
 import { NodeLifecycleController } from './controller/nodelifecycle/node-lifecycle-controller.ts';
 import { TaintEvictionController } from './controller/tainteviction/taint-eviction.ts';
 import { DaemonSetController } from './controller/daemon/daemon-controller.ts';
+import { DisruptionController } from './controller/disruption/disruption.ts';
+import { evictPod, type EvictionOptions } from './apiserver/eviction.ts';
+import type { Result } from './apiserver/errors.ts';
 import {
   createAddons,
   createNamespaces,
@@ -26,7 +29,7 @@ import { EndpointsController } from './controller/endpoint/endpoints-controller.
 import { httpRequest, type HttpResult } from './proxy/proxy.ts';
 import { Kubelet, type KubeletTimings } from './kubelet/kubelet.ts';
 import { newNode } from './kubelet/node-status.ts';
-import type { Node } from './api/types.ts';
+import type { Node, Pod, Stored } from './api/types.ts';
 import { formatRFC3339 } from './apimachinery/time.ts';
 
 export interface ClusterOptions {
@@ -104,6 +107,7 @@ export class Cluster {
     new TaintEvictionController(this.ctx);
     new DaemonSetController(this.ctx);
     new EndpointsController(this.ctx);
+    new DisruptionController(this.ctx);
 
     const cp = options.controlPlaneName ?? 'control-plane';
     if (addons) createNamespaces(this.api);
@@ -162,6 +166,14 @@ export class Cluster {
     this.nodeLifecycle.kubeletStarted(name);
     this.settle();
     return undefined;
+  }
+
+  /**
+   * POST pods/<name>/eviction: deletes the pod gracefully unless a PodDisruptionBudget forbids it. Does not
+   * settle; callers settle.
+   */
+  evict(namespace: string, name: string, opts?: EvictionOptions): Result<Stored<Pod>> {
+    return evictPod(this.ctx, namespace, name, opts);
   }
 
   /** Extra host names the learner's machine resolves (e.g. the tutorial's `host01` → a node). */

@@ -25,7 +25,9 @@ export {
   fieldErrorBody,
   type FieldError,
   type Result,
+  type StatusCause,
 } from './apiserver/errors.ts';
+export { evictPod, type EvictionOptions } from './apiserver/eviction.ts';
 export {
   parseSelector,
   labelSelectorAsSelector,

@@ -93,6 +93,15 @@ export const resources: readonly ResourceInfo[] = [
     shortNames: ['ds'],
     namespaced: true,
   },
+  {
+    kind: 'PodDisruptionBudget',
+    group: 'policy',
+    version: 'v1',
+    resource: 'poddisruptionbudgets',
+    singular: 'poddisruptionbudget',
+    shortNames: ['pdb'],
+    namespaced: true,
+  },
 ];
 
 const byKind = new Map(resources.map((r) => [r.kind, r]));

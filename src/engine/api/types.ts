@@ -4,6 +4,7 @@
 import type * as core from 'kubernetes-types/core/v1';
 import type * as apps from 'kubernetes-types/apps/v1';
 import type * as meta from 'kubernetes-types/meta/v1';
+import type * as policy from 'kubernetes-types/policy/v1';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 /** An API kind with writable status and metadata. */
@@ -37,6 +38,10 @@ export type ReplicaSet = Kind<apps.ReplicaSet>;
 export type ReplicaSetStatus = apps.ReplicaSetStatus;
 export type DaemonSet = Kind<apps.DaemonSet>;
 export type StatefulSet = Kind<apps.StatefulSet>;
+export type PodDisruptionBudget = Kind<policy.PodDisruptionBudget>;
+export type PodDisruptionBudgetSpec = policy.PodDisruptionBudgetSpec;
+export type PodDisruptionBudgetStatus = policy.PodDisruptionBudgetStatus;
+export type Condition = meta.Condition;
 
 /** Any API object: what every stored object has in common. */
 export interface KubeObject {

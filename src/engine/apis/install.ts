@@ -4,6 +4,7 @@ import { Rand } from '../rand/rand.ts';
 import { deploymentStrategy, replicaSetStrategy } from './apps/v1/strategy.ts';
 import { podStrategy, nodeStrategy, serviceStrategy } from './core/v1/strategy.ts';
 import { defaultPodTemplateSpec } from './core/v1/defaults.ts';
+import { podDisruptionBudgetStrategy } from './policy/v1/strategy.ts';
 import type { DaemonSet } from '../api/types.ts';
 
 export function registerStrategies(api: ApiServer, randInt?: (from: number, to: number) => number): void {
@@ -16,6 +17,7 @@ export function registerStrategies(api: ApiServer, randInt?: (from: number, to: 
   api.registerStrategy('Pod', podStrategy);
   api.registerStrategy('Node', nodeStrategy);
   api.registerStrategy('Service', serviceStrategy(randInt));
+  api.registerStrategy('PodDisruptionBudget', podDisruptionBudgetStrategy);
   api.registerStrategy<DaemonSet>('DaemonSet', {
     generation: true,
     prepareForCreate(ds) {

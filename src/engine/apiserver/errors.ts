@@ -1,7 +1,22 @@
 // API errors as the apiserver returns them (metav1.Status). kubectl turns them into its own error lines.
 
 export type StatusReason =
-  'NotFound' | 'AlreadyExists' | 'Invalid' | 'Conflict' | 'BadRequest' | 'Forbidden' | 'MethodNotAllowed';
+  | 'NotFound'
+  | 'AlreadyExists'
+  | 'Invalid'
+  | 'Conflict'
+  | 'BadRequest'
+  | 'Forbidden'
+  | 'MethodNotAllowed'
+  | 'TooManyRequests'
+  /** StatusReasonUnknown: a Status that carries only a code and a message (kubectl: `Error from server: ...`). */
+  | '';
+
+/** A metav1.StatusCause that is not a field error (e.g. type `DisruptionBudget` on an eviction refusal). */
+export interface StatusCause {
+  type: string;
+  message: string;
+}
 
 export type FieldErrorType =
   'Invalid' | 'Required' | 'Forbidden' | 'NotSupported' | 'Duplicate' | 'TooLong' | 'TooMany';
@@ -43,7 +58,14 @@ export class ApiError {
     readonly reason: StatusReason,
     readonly code: number,
     readonly message: string,
-    readonly details?: { kind: string; name: string; group?: string; causes?: FieldError[] },
+    readonly details?: {
+      kind: string;
+      name: string;
+      group?: string;
+      causes?: FieldError[];
+      statusCauses?: StatusCause[];
+      retryAfterSeconds?: number;
+    },
   ) {}
 }
 

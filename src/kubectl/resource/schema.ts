@@ -232,6 +232,13 @@ export const schemas: Readonly<Record<string, StructNode>> = {
     internalTrafficPolicy: S,
     trafficDistribution: S,
   }),
+  PodDisruptionBudget: top('PodDisruptionBudget', {
+    $: 'PodDisruptionBudgetSpec',
+    minAvailable: ANY,
+    selector: labelSelector,
+    maxUnavailable: ANY,
+    unhealthyPodEvictionPolicy: S,
+  }),
   Node: top('Node', {
     $: 'NodeSpec',
     podCIDR: S,

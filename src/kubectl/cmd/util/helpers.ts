@@ -59,7 +59,10 @@ export function addSourceToErr(verb: string, source: string, err: KubectlError):
 
 // Models kubernetes/staging/src/k8s.io/kubectl/pkg/cmd/util/helpers.go StandardErrorMessage
 function standardErrorMessage(err: KubectlError): string | undefined {
-  if (err instanceof ApiError) return `Error from server (${err.reason}): ${err.message}`;
+  if (err instanceof ApiError)
+    return err.reason
+      ? `Error from server (${err.reason}): ${err.message}`
+      : `Error from server: ${err.message}`;
   return undefined;
 }
 
