@@ -20,6 +20,7 @@ import { setImageCommand } from './set/set-image.ts';
 import { versionCommand } from './version/version.ts';
 import { getCommand } from './get/get.ts';
 import { describeCommand } from './describe/describe.ts';
+import { cordonCommands, drainCommand } from './drain/drain.ts';
 
 export interface CommandInfo {
   command?: KubectlCommand;
@@ -124,9 +125,12 @@ export const rootCommands: ReadonlyArray<readonly [string, CommandInfo]> = [
   ['certificate', { ...notImplemented, short: 'Modify certificate resources' }],
   ['cluster-info', { ...notImplemented, short: 'Display cluster information' }],
   ['top', { ...notImplemented, short: 'Display resource (CPU/memory) usage' }],
-  ['cordon', { ...notImplemented, short: 'Mark node as unschedulable' }],
-  ['uncordon', { ...notImplemented, short: 'Mark node as schedulable' }],
-  ['drain', { ...notImplemented, short: 'Drain node in preparation for maintenance' }],
+  ['cordon', { command: cordonCommands.cordon, short: 'Mark node as unschedulable' }],
+  ['uncordon', { command: cordonCommands.uncordon, short: 'Mark node as schedulable' }],
+  [
+    'drain',
+    { command: drainCommand, short: 'Drain node in preparation for maintenance', durations: ['timeout'] },
+  ],
   ['taint', { ...notImplemented, short: 'Update the taints on one or more nodes' }],
   [
     'describe',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCluster } from '../../cluster.ts';
 import type { Node, Pod, ReplicaSet } from '../../api/types.ts';
 import { isPodReady } from '../../api/pod-util.ts';
+import { deepCopy } from '../../util/copy.ts';
 
 const rs: ReplicaSet = {
   apiVersion: 'apps/v1',
@@ -59,5 +60,30 @@ describe('node failure (sim node stop / start)', () => {
     c.advanceBy(5_000);
     expect(onNode2()).toHaveLength(0);
     expect(c.api.get<Node>('Node', undefined, 'node2')!.spec?.taints).toBeUndefined();
+  });
+});
+
+describe('doNoScheduleTaintingPass: spec.unschedulable (cordon)', () => {
+  it('adds node.kubernetes.io/unschedulable:NoSchedule with timeAdded, and removes it on uncordon', () => {
+    const c = createCluster({ workers: 2 });
+    const set = (unschedulable: boolean) => {
+      const n = deepCopy(c.api.get<Node>('Node', undefined, 'node1')!);
+      n.spec ??= {};
+      if (unschedulable) n.spec.unschedulable = true;
+      else delete n.spec.unschedulable;
+      c.api.update(n);
+      c.settle();
+    };
+    c.advanceBy(7_000);
+    set(true);
+    expect(c.api.get<Node>('Node', undefined, 'node1')!.spec!.taints).toEqual([
+      { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule', timeAdded: '2026-01-05T00:00:07Z' },
+    ]);
+    // The control-plane taint of the other node is not the controller's business.
+    expect(c.api.get<Node>('Node', undefined, 'control-plane')!.spec!.taints).toEqual([
+      { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' },
+    ]);
+    set(false);
+    expect(c.api.get<Node>('Node', undefined, 'node1')!.spec?.taints).toBeUndefined();
   });
 });
