@@ -84,8 +84,12 @@ test('keyboard shortcuts: Space, ], [, ? and the live region', async ({ page }) 
   await expect(page.getByRole('dialog')).toBeHidden();
   // Typing in the console is never taken as a shortcut.
   await page.keyboard.press('/');
-  await page.keyboard.type('echo [ok] ?');
-  await expect(page.getByTestId('console-input')).toHaveValue('echo [ok] ?');
+  const input = page.getByTestId('console-input');
+  await expect(input).toBeFocused();
+  // Key by key into the input (pressSequentially focuses it first: a busy CI machine may still be restoring
+  // focus from the closed dialog when the keys arrive).
+  await input.pressSequentially('echo [ok] ?');
+  await expect(input).toHaveValue('echo [ok] ?');
   await expect(speed).toHaveValue('0.5');
 });
 

@@ -1,5 +1,6 @@
 // `kubectl describe` of whatever is selected in the picture, refreshed as virtual time passes.
 import { useTranslation } from 'react-i18next';
+import type { Node } from '../../engine/index.ts';
 import { useAppState, useRuntime } from '../runtime-context.ts';
 
 /** Power a node off or on. Every UI action is also a command: it is typed into the console. */
@@ -17,6 +18,36 @@ function NodePower({ name, running }: { name: string; running: boolean }) {
     >
       {running ? t('inspector.stopNode') : t('inspector.startNode')}
     </button>
+  );
+}
+
+/** Cordon or uncordon a node, and drain it (DaemonSet Pods ignored, as for any node here), as commands. */
+function NodeMaintenance({ name, unschedulable }: { name: string; unschedulable: boolean }) {
+  const { t } = useTranslation();
+  const runtime = useRuntime();
+  const cordon = `kubectl ${unschedulable ? 'uncordon' : 'cordon'} ${name}`;
+  const drain = `kubectl drain ${name} --ignore-daemonsets`;
+  return (
+    <>
+      <button
+        type="button"
+        className="small"
+        title={cordon}
+        data-testid="node-cordon"
+        onClick={() => runtime.runCommand(cordon)}
+      >
+        {unschedulable ? t('inspector.uncordonNode') : t('inspector.cordonNode')}
+      </button>
+      <button
+        type="button"
+        className="small"
+        title={drain}
+        data-testid="node-drain"
+        onClick={() => runtime.runCommand(drain)}
+      >
+        {t('inspector.drainNode')}
+      </button>
+    </>
   );
 }
 
@@ -42,7 +73,16 @@ export function Inspector() {
           <code>{t('inspector.title', { kind, name: selection.name })}</code>
         </h2>
         {selection.kind === 'Node' && (
-          <NodePower name={selection.name} running={runtime.cluster().nodeRunning(selection.name)} />
+          <>
+            <NodeMaintenance
+              name={selection.name}
+              unschedulable={
+                runtime.cluster().api.get<Node>('Node', undefined, selection.name)?.spec?.unschedulable ===
+                true
+              }
+            />
+            <NodePower name={selection.name} running={runtime.cluster().nodeRunning(selection.name)} />
+          </>
         )}
         <button type="button" className="small" onClick={() => runtime.store.getState().select(null)}>
           {t('inspector.close')}

@@ -112,6 +112,9 @@ export const en = {
     unavailable: 'describe is not available yet.',
     stopNode: 'Stop node',
     startNode: 'Start node',
+    cordonNode: 'Cordon',
+    uncordonNode: 'Uncordon',
+    drainNode: 'Drain',
   },
   view: {
     deploymentTitle: 'Deployment {{name}}',

@@ -114,6 +114,9 @@ export const ja: Resources = {
     unavailable: 'describe はまだ使えません。',
     stopNode: 'ノードを停止',
     startNode: 'ノードを起動',
+    cordonNode: 'cordon（スケジュール不可に）',
+    uncordonNode: 'uncordon（スケジュール可に）',
+    drainNode: 'drain（Pod を退避）',
   },
   view: {
     deploymentTitle: 'Deployment {{name}}',
