@@ -77,4 +77,44 @@ describe('evaluateCheck', () => {
       holds({ type: 'deploymentStatus', name: 'web', replicas: 3, updatedReplicas: 1, readyReplicas: 2 }),
     ).toBe(true);
   });
+
+  it('nodeSchedulable follows cordon and uncordon, and an unknown node is never matched', () => {
+    const { env, holds } = cluster();
+    expect(holds({ type: 'nodeSchedulable', name: 'node1', schedulable: true })).toBe(true);
+    expect(holds({ type: 'nodeSchedulable', name: 'node1', schedulable: false })).toBe(false);
+    expect(holds({ type: 'nodeSchedulable', name: 'node9', schedulable: true })).toBe(false);
+    expect(holds({ type: 'nodeSchedulable', name: 'node9', schedulable: false })).toBe(false);
+    runCommand(env, 'kubectl cordon node1');
+    expect(holds({ type: 'nodeSchedulable', name: 'node1', schedulable: false })).toBe(true);
+    expect(holds({ type: 'nodeSchedulable', name: 'node2', schedulable: true })).toBe(true);
+    runCommand(env, 'kubectl uncordon node1');
+    expect(holds({ type: 'nodeSchedulable', name: 'node1', schedulable: true })).toBe(true);
+  });
+
+  it('pdb compares the budget status once the disruption controller has observed it', () => {
+    const { env, holds } = cluster();
+    expect(holds({ type: 'pdb', name: 'web-pdb' })).toBe(false);
+    const apply = runCommand(
+      env,
+      'kubectl apply -f - <<EOF\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web-pdb\nspec:\n  minAvailable: 1\n  selector:\n    matchLabels:\n      app: web\nEOF',
+    );
+    expect(apply.stdout).toBe('poddisruptionbudget.policy/web-pdb created\n');
+    // 2 Ready Pods, 1 must stay: TestUnavailable's arithmetic, healthy − desired.
+    const allowed1: Check = {
+      type: 'pdb',
+      name: 'web-pdb',
+      disruptionsAllowed: 1,
+      currentHealthy: 2,
+      desiredHealthy: 1,
+      expectedPods: 2,
+    };
+    expect(settleUntil(env, allowed1, 5_000)).toBe(true);
+    expect(holds({ type: 'pdb', name: 'web-pdb', disruptionsAllowed: 0 })).toBe(false);
+    expect(holds({ type: 'pdb', name: 'web-pdb', namespace: 'kube-system' })).toBe(false);
+    runCommand(env, 'kubectl scale deployment web --replicas=1');
+    expect(settleUntil(env, { type: 'pdb', name: 'web-pdb', disruptionsAllowed: 0, expectedPods: 1 })).toBe(
+      true,
+    );
+    expect(holds(allowed1)).toBe(false);
+  });
 });

@@ -6,6 +6,7 @@ import {
   type Deployment,
   type Node,
   type Pod,
+  type PodDisruptionBudget,
   type ReplicaSet,
 } from '../engine/index.ts';
 import type { Check } from './schema.ts';
@@ -99,6 +100,30 @@ function nodeReady(check: CheckOf<'nodeReady'>, cluster: Cluster): boolean {
   return ready === check.ready;
 }
 
+function nodeSchedulable(check: CheckOf<'nodeSchedulable'>, cluster: Cluster): boolean {
+  const node = cluster.api.get<Node>('Node', undefined, check.name);
+  if (!node) return false;
+  return (node.spec?.unschedulable !== true) === check.schedulable;
+}
+
+function pdb(check: CheckOf<'pdb'>, cluster: Cluster): boolean {
+  const b = cluster.api.get<PodDisruptionBudget>(
+    'PodDisruptionBudget',
+    check.namespace ?? 'default',
+    check.name,
+  );
+  if (!b) return false;
+  const st = b.status;
+  if (!st || (b.metadata.generation ?? 0) > (st.observedGeneration ?? 0)) return false;
+  const want: [number | undefined, number][] = [
+    [check.disruptionsAllowed, st.disruptionsAllowed],
+    [check.currentHealthy, st.currentHealthy],
+    [check.desiredHealthy, st.desiredHealthy],
+    [check.expectedPods, st.expectedPods],
+  ];
+  return want.every(([w, got]) => w === undefined || w === got);
+}
+
 export function evaluateCheck(check: Check, ctx: CheckContext): boolean {
   switch (check.type) {
     case 'deploymentComplete':
@@ -111,6 +136,10 @@ export function evaluateCheck(check: Check, ctx: CheckContext): boolean {
       return pods(check, ctx.cluster);
     case 'nodeReady':
       return nodeReady(check, ctx.cluster);
+    case 'nodeSchedulable':
+      return nodeSchedulable(check, ctx.cluster);
+    case 'pdb':
+      return pdb(check, ctx.cluster);
     case 'commandRun': {
       const re = new RegExp(check.pattern);
       return ctx.commands.some((c) => re.test(c.trim()));

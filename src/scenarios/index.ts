@@ -2,6 +2,7 @@
 import type { Scenario } from './schema.ts';
 import { deploymentBasics } from './deployment-basics/scenario.ts';
 import { selfHealing } from './self-healing/scenario.ts';
+import { nodeMaintenance } from './node-maintenance/scenario.ts';
 import { bootcampRollingUpdate } from './bootcamp-rolling-update/scenario.ts';
 
 export type { Scenario, ScenarioSetup, Step, StepText, Check, Lang, Localized } from './schema.ts';
@@ -15,7 +16,12 @@ export {
   type CommandRun,
 } from './runner.ts';
 
-export const scenarios: readonly Scenario[] = [deploymentBasics, bootcampRollingUpdate, selfHealing];
+export const scenarios: readonly Scenario[] = [
+  deploymentBasics,
+  bootcampRollingUpdate,
+  selfHealing,
+  nodeMaintenance,
+];
 
 export function findScenario(id: string): Scenario | undefined {
   return scenarios.find((s) => s.id === id);

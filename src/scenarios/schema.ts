@@ -60,6 +60,25 @@ export type Check =
     }
   /** A Node is Ready (`kubectl get nodes` says `Ready`) or not (`NotReady`: its Ready condition is False or Unknown). */
   | { type: 'nodeReady'; name: string; ready: boolean }
+  /**
+   * A Node takes new Pods (`schedulable: true`) or is cordoned (`false`: `spec.unschedulable`, what `kubectl get
+   * nodes` shows as `SchedulingDisabled`). An unknown node is never matched.
+   */
+  | { type: 'nodeSchedulable'; name: string; schedulable: boolean }
+  /**
+   * A PodDisruptionBudget's status (each count optional), once the disruption controller has observed its latest
+   * spec: `disruptionsAllowed` is the ALLOWED DISRUPTIONS column, `currentHealthy` / `desiredHealthy` /
+   * `expectedPods` what `kubectl describe pdb` calls Current / Desired / Total.
+   */
+  | {
+      type: 'pdb';
+      name: string;
+      namespace?: string;
+      disruptionsAllowed?: number;
+      currentHealthy?: number;
+      desiredHealthy?: number;
+      expectedPods?: number;
+    }
   /** The learner has run a command line matching this regular expression. */
   | { type: 'commandRun'; pattern: string }
   | { type: 'all'; checks: Check[] };
