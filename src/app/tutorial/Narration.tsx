@@ -1,5 +1,6 @@
 // Step narration: Markdown rendered to React elements (no raw HTML, unsafe links stripped by react-markdown).
 import Markdown from 'react-markdown';
+import { joinCjkSoftBreaks } from './narration-text.ts';
 
 export function Narration({ markdown }: { markdown: string }) {
   return (
@@ -14,7 +15,7 @@ export function Narration({ markdown }: { markdown: string }) {
           ),
         }}
       >
-        {markdown}
+        {joinCjkSoftBreaks(markdown)}
       </Markdown>
     </div>
   );
