@@ -157,6 +157,27 @@ for (const lang of ['en', 'ja'] as const) {
     await run(page, 'kubectl get pdb');
     await expectLine(page, /^NAME\s+MIN AVAILABLE\s+MAX UNAVAILABLE\s+ALLOWED DISRUPTIONS\s+AGE$/);
     await expectLine(page, /^web-pdb\s+3\s+N\/A\s+1\s+\S+$/);
+    // The PDB card after the ReplicaSet: its rule, healthy / needed and the allowed disruptions as text.
+    const pdbCard = page.locator('[data-testid="cluster-svg"] g.pdb[data-name="web-pdb"]');
+    await expect(pdbCard.locator('text.line0')).toHaveText('PDB web-pdb');
+    await expect(pdbCard.locator('text.line1')).toHaveText(
+      lang === 'en' ? 'minAvailable 3 · healthy 4 / needed 3' : 'minAvailable 3 · 正常 4 / 必要 3',
+    );
+    await expect(pdbCard.locator('text.line2')).toHaveText(
+      lang === 'en' ? 'allowed disruptions 1' : '停止可能数 1',
+    );
+    await expect(pdbCard).toHaveAttribute(
+      'aria-label',
+      lang === 'en'
+        ? 'PodDisruptionBudget web-pdb: minAvailable 3; 4 of 4 Pods healthy, 3 needed; allowed disruptions 1.'
+        : 'PodDisruptionBudget（PDB、停止可能数の予算）web-pdb：minAvailable 3。正常な Pod 4 / 4、必要 3、停止可能数 1。',
+    );
+    await expect(pdbCard.locator('g.slot[data-kind="required"]')).toHaveCount(3);
+    await expect(pdbCard.locator('g.slot[data-kind="spare"]')).toHaveCount(1);
+    await expect(pdbCard.locator('path.lock')).toBeHidden();
+    await expect(page.getByTestId('cluster-table')).toContainText(
+      lang === 'en' ? 'allowed disruptions 1' : '停止可能数 1',
+    );
     await expectGoal(page);
     await next(page);
 
@@ -174,6 +195,26 @@ for (const lang of ['en', 'ja'] as const) {
     await expect.poll(() => podsOn(page, 'node1'), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
     expect(await podsOn(page, 'node2')).toBeGreaterThanOrEqual(2);
     await expect(page.getByTestId('goal')).toHaveAttribute('data-reached', 'false');
+    // While an evicted Pod's replacement is not Ready the budget is spent: the card says 0, with a lock.
+    const blockedCard = page.locator(
+      '[data-testid="cluster-svg"] g.pdb[data-name="web-pdb"][data-allowed="0"]',
+    );
+    await expect(blockedCard).toHaveCount(1);
+    await page.getByRole('button', { name: /^(Pause|一時停止)$/ }).click();
+    await expect(blockedCard.locator('text.line2')).toHaveText(
+      lang === 'en' ? 'allowed disruptions 0' : '停止可能数 0',
+    );
+    await expect(blockedCard.locator('path.lock')).toBeVisible();
+    await expect(blockedCard.locator('g.slot[data-kind="spare"]')).toHaveCount(0);
+    await expect(blockedCard).toHaveAttribute(
+      'aria-label',
+      lang === 'en'
+        ? /allowed disruptions 0\. No Pod may be evicted now/
+        : /停止可能数 0。今は Pod を退避できません/,
+    );
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: `screenshots/pdb-card-${lang}-1280x800.png` });
+    await page.getByRole('button', { name: /^(Play|再生)$/ }).click();
     await page.waitForTimeout(600);
     await page.screenshot({ path: `screenshots/node-maintenance-${lang}-1280x800.png` });
     await setSpeed(page, '8×');

@@ -1,6 +1,7 @@
 // The picture as text, for screen readers (visually hidden).
 import { useTranslation } from 'react-i18next';
 import { useAppState } from '../runtime-context.ts';
+import { pdbSummary } from '../../view/cluster/pdb-card.ts';
 
 export function ClusterTable() {
   const { t } = useTranslation();
@@ -40,6 +41,16 @@ export function ClusterTable() {
             <td />
             <td>{r.revision ?? ''}</td>
             <td>{`${r.ready}/${r.desired}`}</td>
+          </tr>
+        ))}
+        {(frame.pdbs ?? []).map((b) => (
+          <tr key={b.uid}>
+            <td>PodDisruptionBudget</td>
+            <td>{b.name}</td>
+            <td>{pdbSummary(b, (key, params) => t(key, params))}</td>
+            <td />
+            <td />
+            <td>{`${b.currentHealthy}/${b.expectedPods}`}</td>
           </tr>
         ))}
         {frame.nodes.map((n) => (

@@ -131,6 +131,14 @@ export const en = {
     waitingCount: '{{count}} waiting',
     otherPods: '+{{count}} Pods in other namespaces',
   },
+  pdb: {
+    title: 'PDB {{name}}',
+    healthy: 'healthy {{healthy}} / needed {{needed}}',
+    allowed: 'allowed disruptions {{allowed}}',
+    summary:
+      'PodDisruptionBudget {{name}}: {{rule}}; {{healthy}} of {{expected}} Pods healthy, {{needed}} needed; allowed disruptions {{allowed}}.',
+    blocked: 'No Pod may be evicted now: evictions are refused until another Pod is healthy.',
+  },
   tabs: {
     label: 'Details',
     guardrail: 'Guardrail chart',

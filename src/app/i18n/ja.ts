@@ -133,6 +133,14 @@ export const ja: Resources = {
     waitingCount: '{{count}} 個待機中',
     otherPods: '他の名前空間の Pod +{{count}}',
   },
+  pdb: {
+    title: 'PDB {{name}}',
+    healthy: '正常 {{healthy}} / 必要 {{needed}}',
+    allowed: '停止可能数 {{allowed}}',
+    summary:
+      'PodDisruptionBudget（PDB、停止可能数の予算）{{name}}：{{rule}}。正常な Pod {{healthy}} / {{expected}}、必要 {{needed}}、停止可能数 {{allowed}}。',
+    blocked: '今は Pod を退避できません。別の Pod が正常になるまで退避は拒否されます。',
+  },
   tabs: {
     label: '詳細',
     guardrail: 'ガードレール',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCluster, deepCopy, type Deployment } from '../../engine/index.ts';
+import { createCluster, deepCopy, type Deployment, type PodDisruptionBudget } from '../../engine/index.ts';
 import { deriveFrame, stableFrame } from './derive-frame.ts';
 
 function deployment(image: string): Deployment {
@@ -111,6 +111,51 @@ describe('deriveFrame', () => {
     expect(f.pods.filter((p) => p.terminating).map((p) => p.status)).toEqual(['Terminating', 'Terminating']);
   });
 
+  it('derives each PodDisruptionBudget: its rule, the Deployment it covers and the controller status', () => {
+    const c = createCluster({ seed: 3, workers: 2 });
+    c.api.create(deployment('nginx:1.17'));
+    c.settle();
+    c.advanceBy(60_000);
+    expect(deriveFrame(c.api).pdbs).toEqual([]);
+    c.api.create(pdb('web-pdb', { minAvailable: 3 }, { app: 'web' }));
+    c.api.create(pdb('other-pdb', { maxUnavailable: '25%' }, { app: 'nothing' }));
+    c.api.create(pdb('kube-pdb', { minAvailable: 1 }, { app: 'web' }, 'kube-system'));
+    c.settle();
+    const f = deriveFrame(c.api);
+    expect(f.pdbs!.map((b) => b.name).sort()).toEqual(['other-pdb', 'web-pdb']);
+    expect(f.pdbs!.find((b) => b.name === 'web-pdb')).toMatchObject({
+      namespace: 'default',
+      rule: { field: 'minAvailable', value: '3' },
+      deployment: 'web-deploy',
+      expectedPods: 4,
+      currentHealthy: 4,
+      desiredHealthy: 3,
+      disruptionsAllowed: 1,
+    });
+    expect(f.pdbs!.find((b) => b.name === 'other-pdb')).toMatchObject({
+      rule: { field: 'maxUnavailable', value: '25%' },
+      deployment: null,
+      expectedPods: 0,
+      currentHealthy: 0,
+      disruptionsAllowed: 0,
+    });
+
+    // A Pod going away takes the budget to zero until its replacement is Ready; the frame follows.
+    const victim = f.pods[0]!;
+    c.api.delete('Pod', 'default', victim.name);
+    c.settle();
+    expect(deriveFrame(c.api).pdbs!.find((b) => b.name === 'web-pdb')).toMatchObject({
+      currentHealthy: 3,
+      desiredHealthy: 3,
+      disruptionsAllowed: 0,
+    });
+    c.advanceBy(120_000);
+    expect(deriveFrame(c.api).pdbs!.find((b) => b.name === 'web-pdb')).toMatchObject({
+      currentHealthy: 4,
+      disruptionsAllowed: 1,
+    });
+  });
+
   it('stableFrame returns the previous frame when nothing drawn changed', () => {
     const c = createCluster({ seed: 3, workers: 2 });
     const a = deriveFrame(c.api);
@@ -123,3 +168,17 @@ describe('deriveFrame', () => {
     expect(stableFrame(a, changed)).toBe(changed);
   });
 });
+
+function pdb(
+  name: string,
+  rule: { minAvailable?: number | string; maxUnavailable?: number | string },
+  matchLabels: Record<string, string>,
+  namespace = 'default',
+): PodDisruptionBudget {
+  return {
+    apiVersion: 'policy/v1',
+    kind: 'PodDisruptionBudget',
+    metadata: { name, namespace },
+    spec: { ...rule, selector: { matchLabels } },
+  };
+}

@@ -1,11 +1,14 @@
 // Cluster objects → the compact frame the view draws. Pure: reads the apiserver, writes nothing.
 import {
   getScaledValueFromIntOrPercent,
+  labelSelectorAsSelector,
   parseTime,
+  selectorMatches,
   type ApiServer,
   type Deployment,
   type Node,
   type Pod,
+  type PodDisruptionBudget,
   type ReplicaSet,
   type Stored,
 } from '../../engine/index.ts';
@@ -13,6 +16,7 @@ import type {
   DeploymentFrame,
   Frame,
   NodeFrame,
+  PdbFrame,
   PodFrame,
   ReplicaSetFrame,
 } from '../../view/cluster/frame.ts';
@@ -143,7 +147,8 @@ export function deriveFrame(api: ApiServer, opts: FrameOptions = {}): Frame {
       };
     });
 
-  const deployments: DeploymentFrame[] = api.list<Deployment>('Deployment', ns).map((d) => {
+  const deploymentList = api.list<Deployment>('Deployment', ns);
+  const deployments: DeploymentFrame[] = deploymentList.map((d) => {
     const replicas = d.spec?.replicas ?? 1;
     const rolling = (d.spec?.strategy?.type ?? 'RollingUpdate') === 'RollingUpdate';
     const [surge, unavailable] = rolling ? resolveFenceposts(d, replicas) : [0, 0];
@@ -168,7 +173,41 @@ export function deriveFrame(api: ApiServer, opts: FrameOptions = {}): Frame {
     };
   });
 
-  return { nodes, pods, replicaSets, deployments };
+  const pdbs = api
+    .list<PodDisruptionBudget>('PodDisruptionBudget', ns)
+    .map((b) => pdbFrame(b, deploymentList));
+
+  return { nodes, pods, replicaSets, deployments, pdbs };
+}
+
+function pdbFrame(b: Stored<PodDisruptionBudget>, deploymentList: Stored<Deployment>[]): PdbFrame {
+  const spec = b.spec ?? {};
+  const st = b.status;
+  const rule =
+    spec.minAvailable !== undefined
+      ? { field: 'minAvailable' as const, value: String(spec.minAvailable) }
+      : spec.maxUnavailable !== undefined
+        ? { field: 'maxUnavailable' as const, value: String(spec.maxUnavailable) }
+        : null;
+  // The workload row it belongs to: the first Deployment (by name) whose Pod template the selector matches.
+  const sel = labelSelectorAsSelector(spec.selector);
+  const target = sel
+    ? deploymentList
+        .filter((d) => selectorMatches(sel, d.spec?.template.metadata?.labels))
+        .map((d) => d.metadata.name)
+        .sort()[0]
+    : undefined;
+  return {
+    uid: b.metadata.uid,
+    name: b.metadata.name,
+    namespace: b.metadata.namespace ?? 'default',
+    rule,
+    deployment: target ?? null,
+    expectedPods: st?.expectedPods ?? 0,
+    currentHealthy: st?.currentHealthy ?? 0,
+    desiredHealthy: st?.desiredHealthy ?? 0,
+    disruptionsAllowed: st?.disruptionsAllowed ?? 0,
+  };
 }
 
 /** Returns `prev` when `next` draws the same picture, so subscribers can skip work by identity. */

@@ -12,7 +12,7 @@ export interface EngineBridge {
   dispose(): void;
 }
 
-const WATCHED = new Set(['Pod', 'Node', 'ReplicaSet', 'Deployment']);
+const WATCHED = new Set(['Pod', 'Node', 'ReplicaSet', 'Deployment', 'PodDisruptionBudget']);
 
 export function createEngineBridge(
   store: AppStore,

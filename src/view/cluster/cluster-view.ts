@@ -10,6 +10,7 @@ import { revisionColor, textOnRevisionColor } from './palette.ts';
 import { INK, SELECT, type Translate } from './theme.ts';
 import { renderDeployments, renderReplicaSets, type MarkContext } from './workload-marks.ts';
 import { renderNodes } from './node-marks.ts';
+import { renderPdbs } from './pdb-marks.ts';
 
 export type { ViewSelection, Translate };
 
@@ -101,6 +102,16 @@ export function createClusterView(options: ClusterViewOptions): ClusterView {
     .attr('height', 12)
     .attr('patternTransform', 'rotate(45)');
   stripes.append('rect').attr('width', 4).attr('height', 12).attr('fill', '#d0d7de').attr('opacity', 0.6);
+  // A PodDisruptionBudget's spare slots: green diagonal lines on white (pattern, not colour alone).
+  const spare = defs
+    .append('pattern')
+    .attr('id', 'rl-pdb-spare')
+    .attr('patternUnits', 'userSpaceOnUse')
+    .attr('width', 5)
+    .attr('height', 5)
+    .attr('patternTransform', 'rotate(45)');
+  spare.append('rect').attr('width', 5).attr('height', 5).attr('fill', '#ffffff');
+  spare.append('rect').attr('width', 2).attr('height', 5).attr('fill', '#1a7f37');
   const workloadLayer = root.append('g').attr('class', 'rl-workloads');
   const nodeLayer = root.append('g').attr('class', 'rl-nodes');
   const podLayer = root.append('g').attr('class', 'rl-pods');
@@ -119,6 +130,7 @@ export function createClusterView(options: ClusterViewOptions): ClusterView {
     const ctx: MarkContext = { t, ms, selected, emit };
     renderDeployments(workloadLayer, l, ctx);
     renderReplicaSets(workloadLayer, l, ctx);
+    renderPdbs(workloadLayer, l, ctx);
     renderNodes(nodeLayer, l, ctx);
     renderPods(l);
   }

@@ -72,18 +72,35 @@ export interface DeploymentFrame {
   image: string;
 }
 
+/** A policy/v1 PodDisruptionBudget: its spec as written and the status the disruption controller keeps. */
+export interface PdbFrame {
+  uid: string;
+  name: string;
+  namespace: string;
+  /** Which spec field is set and its value as written (`3`, `50%`); null when neither is. */
+  rule: { field: 'minAvailable' | 'maxUnavailable'; value: string } | null;
+  /** The Deployment whose Pod template the selector matches (its workload row), if any. */
+  deployment: string | null;
+  expectedPods: number;
+  currentHealthy: number;
+  desiredHealthy: number;
+  disruptionsAllowed: number;
+}
+
 export interface Frame {
   nodes: NodeFrame[];
   pods: PodFrame[];
   replicaSets: ReplicaSetFrame[];
   deployments: DeploymentFrame[];
+  /** Optional so hand-made frames (tests, the bench) need not list them. */
+  pdbs?: PdbFrame[];
 }
 
 export const emptyFrame: Frame = { nodes: [], pods: [], replicaSets: [], deployments: [] };
 
 /** What the learner clicked in the picture. */
 export interface ViewSelection {
-  kind: 'Pod' | 'Node' | 'ReplicaSet' | 'Deployment';
+  kind: 'Pod' | 'Node' | 'ReplicaSet' | 'Deployment' | 'PodDisruptionBudget';
   namespace?: string;
   name: string;
   uid: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Frame, NodeFrame, PodFrame, ReplicaSetFrame, DeploymentFrame } from './frame.ts';
+import type { Frame, NodeFrame, PdbFrame, PodFrame, ReplicaSetFrame, DeploymentFrame } from './frame.ts';
 import {
   fitGrid,
   layoutCluster,
@@ -353,5 +353,111 @@ describe('layoutCluster', () => {
       { width: 1500, height: 800 },
     );
     expect(big.fontSize).toBeGreaterThan(small.fontSize);
+  });
+});
+
+describe('layoutCluster: PodDisruptionBudget cards', () => {
+  const nodes = [node('control-plane', true), node('node1'), node('node2')];
+  const budget = (over: Partial<PdbFrame> = {}): PdbFrame => ({
+    uid: 'pdb-1',
+    name: 'web-pdb',
+    namespace: 'default',
+    rule: { field: 'minAvailable', value: '3' },
+    deployment: 'web',
+    expectedPods: 4,
+    currentHealthy: 4,
+    desiredHealthy: 3,
+    disruptionsAllowed: 1,
+    ...over,
+  });
+  const inside = (l: ClusterLayout, width: number) => {
+    const cards = [...l.deployments, ...l.replicaSets, ...l.pdbs];
+    for (const c of cards) expect(c.x + c.width, c.uid).toBeLessThanOrEqual(width - 12);
+    for (let i = 0; i < cards.length; i++)
+      for (let j = i + 1; j < cards.length; j++) {
+        const [a, b] = [cards[i]!, cards[j]!];
+        const clash =
+          a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+        expect(clash, `${a.uid}/${b.uid}`).toBe(false);
+      }
+    for (const n of l.nodes) for (const c of cards) expect(n.y).toBeGreaterThan(c.y + c.height);
+  };
+
+  it('puts the card after the ReplicaSets of the Deployment it covers, in the same row (1280×800 app)', () => {
+    // The picture is about 870 px wide in the app at 1280×800: a Deployment, two ReplicaSets and a PDB.
+    const frame: Frame = {
+      nodes,
+      pods: [pod()],
+      deployments: [deploy],
+      replicaSets: [rs('web-b', 2, 200, 2), rs('web-a', 1, 100, 3)],
+      pdbs: [budget()],
+    };
+    const l = layoutCluster(frame, { width: 870, height: 360 });
+    expect(l.pdbs).toHaveLength(1);
+    const card = l.pdbs[0]!;
+    const last = l.replicaSets[l.replicaSets.length - 1]!;
+    expect(l.replicaSets.every((r) => !r.collapsed)).toBe(true);
+    expect(card.y).toBe(l.deployments[0]!.y);
+    expect(card.x).toBe(last.x + last.width + 12);
+    expect(card.height).toBe(l.deployments[0]!.height);
+    inside(l, 870);
+  });
+
+  it('leaves the ReplicaSet cards as wide as without a PDB when the row has room', () => {
+    const base: Frame = {
+      nodes,
+      pods: [],
+      deployments: [deploy],
+      replicaSets: [rs('web-a', 2, 100, 4), rs('web-0', 1, 50, 0)],
+    };
+    const without = layoutCluster(base, { width: 870, height: 360 });
+    const withPdb = layoutCluster({ ...base, pdbs: [budget()] }, { width: 870, height: 360 });
+    expect(withPdb.replicaSets.map((r) => [r.x, r.width])).toEqual(
+      without.replicaSets.map((r) => [r.x, r.width]),
+    );
+    inside(withPdb, 870);
+  });
+
+  it('wraps the cards to a row of their own when the ReplicaSets would get too narrow', () => {
+    const frame: Frame = {
+      nodes,
+      pods: [],
+      deployments: [deploy],
+      replicaSets: [rs('web-b', 2, 200, 2), rs('web-a', 1, 100, 2)],
+      pdbs: [budget()],
+    };
+    const l = layoutCluster(frame, { width: 560, height: 500 });
+    const d = l.deployments[0]!;
+    const card = l.pdbs[0]!;
+    expect(card.y).toBeGreaterThan(d.y + d.height);
+    expect(card.x).toBe(l.replicaSets[0]!.x);
+    inside(l, 560);
+  });
+
+  it('keeps a PDB that covers no Deployment: in the first row, or a row of its own without Deployments', () => {
+    const loose = budget({ deployment: null, uid: 'pdb-2', name: 'other' });
+    const withDeploy = layoutCluster(
+      { nodes, pods: [], deployments: [deploy], replicaSets: [rs('web-a', 1, 100, 2)], pdbs: [loose] },
+      { width: 1000, height: 500 },
+    );
+    expect(withDeploy.pdbs[0]!.y).toBe(withDeploy.deployments[0]!.y);
+    inside(withDeploy, 1000);
+    const alone = layoutCluster(
+      { nodes, pods: [], deployments: [], replicaSets: [], pdbs: [loose] },
+      { width: 1000, height: 500 },
+    );
+    expect([alone.pdbs[0]!.x, alone.pdbs[0]!.y]).toEqual([12, 12]);
+    inside(alone, 1000);
+  });
+
+  it('does not move the card when only its status changes (a drain ticking the budget down)', () => {
+    const at = (b: PdbFrame) =>
+      layoutCluster(
+        { nodes, pods: [], deployments: [deploy], replicaSets: [rs('web-a', 1, 100, 4)], pdbs: [b] },
+        { width: 870, height: 360 },
+      ).pdbs[0]!;
+    const before = at(budget());
+    const after = at(budget({ currentHealthy: 3, disruptionsAllowed: 0 }));
+    expect([after.x, after.y, after.width]).toEqual([before.x, before.y, before.width]);
   });
 });

@@ -3,7 +3,7 @@
 // Top band: one row per Deployment (its card, then its ReplicaSets in creation order).
 // Below: the nodes side by side as boxes (a waiting area first when some pod is not scheduled),
 // pods in a grid inside, all pods the same size so they compare at a glance.
-import type { DeploymentFrame, Frame, NodeFrame, PodFrame, ReplicaSetFrame } from './frame.ts';
+import type { DeploymentFrame, Frame, NodeFrame, PdbFrame, PodFrame, ReplicaSetFrame } from './frame.ts';
 
 /** How a pod is drawn; one value per kubectl STATUS family (product.md, visual language). */
 export type PodVisual =
@@ -68,6 +68,15 @@ export interface ReplicaSetMark {
   data: ReplicaSetFrame;
 }
 
+export interface PdbMark {
+  uid: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  data: PdbFrame;
+}
+
 export interface NodeMark {
   uid: string;
   x: number;
@@ -112,6 +121,8 @@ export interface ClusterLayout {
   caption: PodCaption | null;
   deployments: DeploymentMark[];
   replicaSets: ReplicaSetMark[];
+  /** PodDisruptionBudget cards, after the ReplicaSets of the Deployment they cover. */
+  pdbs: PdbMark[];
   nodes: NodeMark[];
   pods: PodMark[];
   /** How many old, inactive ReplicaSets did not fit their row even as chips. */
@@ -184,7 +195,7 @@ function layoutRow(
   rowH: number,
   fontSize: number,
   out: ReplicaSetMark[],
-): number {
+): { hidden: number; end: number } {
   const chipW = Math.round(fontSize * 3.2);
   const minCard = Math.round(fontSize * 9);
   const active = list.filter(isActive).length;
@@ -212,13 +223,43 @@ function layoutRow(
     out.push({ uid: r.uid, x, y, width: w, height: rowH, active: !collapsed, collapsed, data: r });
     x += w + GAP;
   }
-  return hidden;
+  return { hidden, end: x };
+}
+
+/** Width of a PodDisruptionBudget card: room for `minAvailable 3 · healthy 4 / needed 3` at 0.78 em. */
+export const pdbCardWidth = (fontSize: number) => Math.round(fontSize * 17);
+
+/** Cards side by side from x; returns the x after the last. */
+function placePdbs(list: PdbFrame[], x: number, y: number, rowH: number, fontSize: number, out: PdbMark[]) {
+  const w = pdbCardWidth(fontSize);
+  for (const b of list) {
+    out.push({ uid: b.uid, x, y, width: w, height: rowH, data: b });
+    x += w + GAP;
+  }
+  return x;
 }
 
 function layoutWorkloads(frame: Frame, width: number, fontSize: number) {
   const deployments: DeploymentMark[] = [];
   const replicaSets: ReplicaSetMark[] = [];
+  const pdbs: PdbMark[] = [];
   let hidden = 0;
+  // A PDB sits in the row of the Deployment it covers; one covering none goes to the first row (or its own).
+  const rows = new Set(frame.deployments.map((d) => `${d.namespace}/${d.name}`));
+  const firstRow = frame.deployments[0]
+    ? `${frame.deployments[0].namespace}/${frame.deployments[0].name}`
+    : '';
+  const pdbsByRow = new Map<string, PdbFrame[]>();
+  for (const b of (frame.pdbs ?? [])
+    .slice()
+    .sort((a, c) => (a.name < c.name ? -1 : a.name > c.name ? 1 : 0))) {
+    const own = `${b.namespace}/${b.deployment ?? ''}`;
+    const key = rows.has(own) ? own : firstRow;
+    const list = pdbsByRow.get(key) ?? [];
+    list.push(b);
+    pdbsByRow.set(key, list);
+  }
+  const pdbW = pdbCardWidth(fontSize);
   const rowH = Math.round(fontSize * 5.6);
   let y = PAD;
   const rsByDeployment = new Map<string, ReplicaSetFrame[]>();
@@ -233,16 +274,43 @@ function layoutWorkloads(frame: Frame, width: number, fontSize: number) {
     deployments.push({ uid: d.uid, x: PAD, y, width: cardW, height: rowH, data: d });
     const list = (rsByDeployment.get(`${d.namespace}/${d.name}`) ?? []).slice().sort(byCreation);
     const x0 = PAD + cardW + GAP;
-    hidden += layoutRow(list, x0, y, width - PAD - x0, rowH, fontSize, replicaSets);
+    const rowPdbs = pdbsByRow.get(`${d.namespace}/${d.name}`) ?? [];
+    const reserve = rowPdbs.length * (pdbW + GAP);
+    const avail = width - PAD - x0;
+    // The PDB cards follow the ReplicaSets when the row has room; else the ReplicaSet cards narrow for them
+    // while every active one keeps a readable card; else the PDB cards wrap to a row below.
+    const full: ReplicaSetMark[] = [];
+    let row = layoutRow(list, x0, y, avail, rowH, fontSize, full);
+    let share = rowPdbs.length > 0 && row.end + reserve - GAP <= width - PAD;
+    if (rowPdbs.length > 0 && !share) {
+      const activeCards = Math.max(1, list.filter(isActive).length);
+      share = avail - reserve >= activeCards * (Math.round(fontSize * 9) + GAP);
+      if (share) {
+        full.length = 0;
+        row = layoutRow(list, x0, y, avail - reserve, rowH, fontSize, full);
+      }
+    }
+    replicaSets.push(...full);
+    hidden += row.hidden;
+    if (share) placePdbs(rowPdbs, row.end, y, rowH, fontSize, pdbs);
     y += rowH + GAP;
+    if (rowPdbs.length > 0 && !share) {
+      placePdbs(rowPdbs, x0, y, rowH, fontSize, pdbs);
+      y += rowH + GAP;
+    }
   }
   // Bare ReplicaSets without a Deployment get a row of their own.
   const orphans = frame.replicaSets.filter((r) => r.deployment === null).sort(byCreation);
   if (orphans.length > 0) {
-    hidden += layoutRow(orphans, PAD, y, width - 2 * PAD, rowH, fontSize, replicaSets);
+    hidden += layoutRow(orphans, PAD, y, width - 2 * PAD, rowH, fontSize, replicaSets).hidden;
     y += rowH + GAP;
   }
-  return { deployments, replicaSets, bottom: y, hidden };
+  const loose = pdbsByRow.get('') ?? [];
+  if (loose.length > 0) {
+    placePdbs(loose, PAD, y, rowH, fontSize, pdbs);
+    y += rowH + GAP;
+  }
+  return { deployments, replicaSets, pdbs, bottom: y, hidden };
 }
 
 /**
@@ -316,7 +384,9 @@ export function layoutCluster(frame: Frame, size: Size): ClusterLayout {
     });
   }
 
-  const top = work.bottom + (work.deployments.length > 0 || work.replicaSets.length > 0 ? 4 : 0);
+  const top =
+    work.bottom +
+    (work.deployments.length > 0 || work.replicaSets.length > 0 || work.pdbs.length > 0 ? 4 : 0);
   const areaW = width - 2 * PAD;
   const areaH = Math.max(fontSize * 8, height - top - PAD);
   const cols = nodeColumns(boxes.length, areaW, areaH, fontSize * 11);
@@ -417,6 +487,7 @@ export function layoutCluster(frame: Frame, size: Size): ClusterLayout {
     caption,
     deployments: work.deployments,
     replicaSets: work.replicaSets,
+    pdbs: work.pdbs,
     nodes,
     pods,
     hiddenReplicaSets: work.hidden,
