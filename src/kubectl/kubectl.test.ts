@@ -117,7 +117,7 @@ describe('command lookup and errors (cobra)', () => {
     expect(c.commands).toContain('apply');
     expect(c.commands).toEqual(expect.arrayContaining(['expose', 'edit', 'logs']));
     expect(c.commands).not.toContain('top');
-    expect(c.subcommands['create']).toEqual(['deployment', 'service']);
+    expect(c.subcommands['create']).toEqual(['deployment', 'poddisruptionbudget', 'service']);
     expect(c.subcommands['create service']).toEqual([
       'clusterip',
       'externalname',

@@ -8,6 +8,7 @@ import { apiResourcesCommand, apiVersionsCommand } from './apiresources/apiresou
 import { createCommand } from './create/create.ts';
 import { createDeploymentCommand } from './create/create-deployment.ts';
 import { createServiceCommands } from './create/create-service.ts';
+import { createPdbCommand } from './create/create-pdb.ts';
 import { editCommand } from './edit/edit.ts';
 import { exposeCommand } from './expose/expose.ts';
 import { logsCommand } from './logs/logs.ts';
@@ -54,6 +55,10 @@ export const rootCommands: ReadonlyArray<readonly [string, CommandInfo]> = [
           command: createDeploymentCommand,
           short: 'Create a deployment with the specified name',
           required: ['image'],
+        },
+        poddisruptionbudget: {
+          command: createPdbCommand,
+          short: 'Create a pod disruption budget with the specified name',
         },
         service: {
           short: 'Create a service using a specified subcommand',
