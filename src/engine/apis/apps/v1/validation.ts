@@ -77,9 +77,9 @@ function intOrStringValue(v: IntOrString | undefined): string {
 }
 
 // Models kubernetes/staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/validation/validation.go ValidateLabelSelector
-function validateLabelSelector(ls: LabelSelector, path: string): FieldError[] {
+export function validateLabelSelector(ls: LabelSelector | undefined, path: string): FieldError[] {
   const errs: FieldError[] = [];
-  (ls.matchExpressions ?? []).forEach((sr, i) => {
+  (ls?.matchExpressions ?? []).forEach((sr, i) => {
     const p = `${path}.matchExpressions[${i}]`;
     if (sr.operator === 'In' || sr.operator === 'NotIn') {
       if (!sr.values || sr.values.length === 0)
@@ -189,7 +189,7 @@ export function validatePodTemplateSpecForReplicaSet(
 }
 
 // Models kubernetes/pkg/apis/apps/validation/validation.go ValidatePositiveIntOrPercent
-function validatePositiveIntOrPercent(v: IntOrString | undefined, path: string): FieldError[] {
+export function validatePositiveIntOrPercent(v: IntOrString | undefined, path: string): FieldError[] {
   if (typeof v === 'string') {
     if (!percentRe.test(v)) {
       return [
@@ -234,17 +234,14 @@ function validateRollingUpdateDeployment(
       detail: 'may not be 0 when `maxSurge` is 0',
     });
   }
-  // Models kubernetes/pkg/apis/apps/validation/validation.go IsNotMoreThan100Percent
-  const mu = ru.maxUnavailable;
-  if (typeof mu === 'string' && percentRe.test(mu) && Number(mu.slice(0, -1)) > 100) {
-    errs.push({
-      type: 'Invalid',
-      field: `${path}.maxUnavailable`,
-      value: mu,
-      detail: 'must not be greater than 100%',
-    });
-  }
+  errs.push(...isNotMoreThan100Percent(ru.maxUnavailable, `${path}.maxUnavailable`));
   return errs;
+}
+
+// Models kubernetes/pkg/apis/apps/validation/validation.go IsNotMoreThan100Percent
+export function isNotMoreThan100Percent(v: IntOrString | undefined, path: string): FieldError[] {
+  if (typeof v !== 'string' || !percentRe.test(v) || Number(v.slice(0, -1)) <= 100) return [];
+  return [{ type: 'Invalid', field: path, value: v, detail: 'must not be greater than 100%' }];
 }
 
 // Models kubernetes/pkg/apis/apps/validation/validation.go ValidateDeploymentStrategy
