@@ -28,6 +28,13 @@ export async function consoleLines(page: Page): Promise<string[]> {
   return (await consoleText(page)).split('\n');
 }
 
+/** How many console lines printed since the last run of `command` match `re`. */
+export async function countSince(page: Page, command: string, re: RegExp): Promise<number> {
+  const lines = await consoleLines(page);
+  const from = lines.lastIndexOf(`$ ${command}`);
+  return lines.slice(from + 1).filter((l) => re.test(l)).length;
+}
+
 /** Waits until the console contains a line matching `re`. */
 export async function expectLine(page: Page, re: RegExp, timeout = 15_000): Promise<void> {
   await expect

@@ -4,14 +4,15 @@
 import { expect, test } from '@playwright/test';
 import {
   consoleLines,
+  countSince,
   expectGoal,
   expectLine,
+  type Lang,
   next,
   openTutorial,
   podsByRevision,
   run,
   setSpeed,
-  type Lang,
 } from './helpers.ts';
 
 const TITLES: Record<Lang, string[]> = {
@@ -45,15 +46,6 @@ const SET_V10 =
   'kubectl set image deployments/kubernetes-bootcamp kubernetes-bootcamp=jocatalin/kubernetes-bootcamp:v10';
 const EXPORT =
   "export NODE_PORT=$(kubectl get services/kubernetes-bootcamp -o go-template='{{(index .spec.ports 0).nodePort}}')";
-
-type Page = Parameters<typeof consoleLines>[0];
-
-/** How many console lines printed since the last run of `command` match `re`. */
-async function countSince(page: Page, command: string, re: RegExp): Promise<number> {
-  const lines = await consoleLines(page);
-  const from = lines.lastIndexOf(`$ ${command}`);
-  return lines.slice(from + 1).filter((l) => re.test(l)).length;
-}
 
 for (const lang of ['en', 'ja'] as const) {
   test(`plays the bootcamp rolling-update tutorial end to end (${lang})`, async ({ page }) => {

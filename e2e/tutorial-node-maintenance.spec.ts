@@ -5,13 +5,14 @@
 import { expect, test, type Page } from '@playwright/test';
 import {
   consoleLines,
+  countSince,
   expectGoal,
   expectLine,
+  type Lang,
   next,
   openTutorial,
   run,
   setSpeed,
-  type Lang,
 } from './helpers.ts';
 
 const TITLES: Record<Lang, string[]> = {
@@ -40,13 +41,6 @@ const STEP_OF: Record<Lang, (n: number) => string> = {
   en: (n) => `Step ${n} of 8`,
   ja: (n) => `ステップ ${n} / 8`,
 };
-
-/** How many console lines printed since the last run of `command` match `re`. */
-async function countSince(page: Page, command: string, re: RegExp): Promise<number> {
-  const lines = await consoleLines(page);
-  const from = lines.lastIndexOf(`$ ${command}`);
-  return lines.slice(from + 1).filter((l) => re.test(l)).length;
-}
 
 const webPod = (status: string, node: string) =>
   new RegExp(

@@ -3,14 +3,14 @@
 // not Ready, evicted 300 s later and replaced on node1, stuck Terminating until node2 is powered on again.
 import { expect, test, type Page } from '@playwright/test';
 import {
-  consoleLines,
+  countSince,
   expectGoal,
   expectLine,
+  type Lang,
   next,
   openTutorial,
   run,
   setSpeed,
-  type Lang,
 } from './helpers.ts';
 
 const TITLES: Record<Lang, string[]> = {
@@ -35,13 +35,6 @@ const STEP_OF: Record<Lang, (n: number) => string> = {
 };
 const PAUSE = /^(Pause|一時停止)$/;
 const PLAY = /^(Play|再生)$/;
-
-/** How many console lines printed since the last run of `command` match `re`. */
-async function countSince(page: Page, command: string, re: RegExp): Promise<number> {
-  const lines = await consoleLines(page);
-  const from = lines.lastIndexOf(`$ ${command}`);
-  return lines.slice(from + 1).filter((l) => re.test(l)).length;
-}
 
 const webPod = (ready: string, status: string, node: string) =>
   new RegExp(
@@ -168,8 +161,9 @@ for (const lang of ['en', 'ja'] as const) {
 test('a shared link to the last step replays the eviction', async ({ page }) => {
   await openTutorial(page, 'en', '#/self-healing/5');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLES.en[4]!);
-  await expectLine(page, /^node\/node2 powered off$/);
-  await expect.poll(() => podsOn(page, 'node2', true)).toBe(2);
-  await expect.poll(() => podsOn(page, 'node1', false)).toBe(4);
+  // The catch-up replays about six virtual minutes: give a busy machine time.
+  await expectLine(page, /^node\/node2 powered off$/, 20_000);
+  await expect.poll(() => podsOn(page, 'node2', true), { timeout: 20_000 }).toBe(2);
+  await expect.poll(() => podsOn(page, 'node1', false), { timeout: 20_000 }).toBe(4);
   await expect(page.getByTestId('goal')).toHaveAttribute('data-reached', 'false');
 });
