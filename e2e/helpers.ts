@@ -124,3 +124,33 @@ export async function podPicture(page: Page): Promise<string[]> {
         .sort(),
     );
 }
+
+/** Checks that the tutorial shows step `n` (1-based): its title, "Step n of N" and the URL hash. */
+export function stepChecker(
+  page: Page,
+  scenario: string,
+  titles: readonly string[],
+  stepOf: (n: number) => string,
+): (n: number) => Promise<void> {
+  const heading = page.getByRole('heading', { level: 1 });
+  return async (n) => {
+    await expect(heading).toHaveText(titles[n - 1]!);
+    await expect(page.getByText(stepOf(n))).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`#/${scenario}/${n}$`));
+  };
+}
+
+/** A `kubectl get po -o wide` line of a web-deploy Pod with this READY, STATUS and NODE. */
+export const webPodLine = (ready: string, status: string, node: string): RegExp =>
+  new RegExp(
+    `^web-deploy-[a-z0-9]+-[a-z0-9]{5}\\s+${ready}\\s+${status}\\s+0\\s+\\S+\\s+\\S+\\s+${node}\\s+<none>\\s+<none>$`,
+  );
+
+/** Pods drawn on a node, terminating or not. */
+export async function podsOnNode(page: Page, node: string, terminating: boolean): Promise<number> {
+  return page
+    .locator(
+      `[data-testid="cluster-svg"] g.pod[data-node="${node}"][data-terminating="${String(terminating)}"]`,
+    )
+    .count();
+}

@@ -13,6 +13,7 @@ import {
   podsByRevision,
   run,
   setSpeed,
+  stepChecker,
 } from './helpers.ts';
 
 const TITLES: Record<Lang, string[]> = {
@@ -55,12 +56,7 @@ for (const lang of ['en', 'ja'] as const) {
     await openTutorial(page, lang, '#/bootcamp-rolling-update/1');
     await setSpeed(page, '8×');
 
-    const heading = page.getByRole('heading', { level: 1 });
-    const expectStep = async (n: number) => {
-      await expect(heading).toHaveText(TITLES[lang][n - 1]!);
-      await expect(page.getByText(STEP_OF[lang](n))).toBeVisible();
-      await expect(page).toHaveURL(new RegExp(`#/bootcamp-rolling-update/${n}$`));
-    };
+    const expectStep = stepChecker(page, 'bootcamp-rolling-update', TITLES[lang], STEP_OF[lang]);
 
     // 1. The starting point: four v1 Pods, already Ready.
     await expectStep(1);

@@ -11,8 +11,11 @@ import {
   type Lang,
   next,
   openTutorial,
+  podsOnNode,
   run,
   setSpeed,
+  stepChecker,
+  webPodLine,
 } from './helpers.ts';
 
 const TITLES: Record<Lang, string[]> = {
@@ -42,17 +45,8 @@ const STEP_OF: Record<Lang, (n: number) => string> = {
   ja: (n) => `ステップ ${n} / 8`,
 };
 
-const webPod = (status: string, node: string) =>
-  new RegExp(
-    `^web-deploy-[a-z0-9]+-[a-z0-9]{5}\\s+1/1\\s+${status}\\s+0\\s+\\S+\\s+\\S+\\s+${node}\\s+<none>\\s+<none>$`,
-  );
-
-/** Pods drawn on a node, not terminating. */
-async function podsOn(page: Page, node: string): Promise<number> {
-  return page
-    .locator(`[data-testid="cluster-svg"] g.pod[data-node="${node}"][data-terminating="false"]`)
-    .count();
-}
+const webPod = (status: string, node: string) => webPodLine('1/1', status, node);
+const podsOn = (page: Page, node: string) => podsOnNode(page, node, false);
 
 const nodeStatus = (page: Page, node: string) =>
   page.locator(`[data-testid="cluster-svg"] g.node[data-name="${node}"]`);
@@ -65,12 +59,7 @@ for (const lang of ['en', 'ja'] as const) {
     await openTutorial(page, lang, '#/node-maintenance/1');
     await setSpeed(page, '8×');
 
-    const heading = page.getByRole('heading', { level: 1 });
-    const expectStep = async (n: number) => {
-      await expect(heading).toHaveText(TITLES[lang][n - 1]!);
-      await expect(page.getByText(STEP_OF[lang](n))).toBeVisible();
-      await expect(page).toHaveURL(new RegExp(`#/node-maintenance/${n}$`));
-    };
+    const expectStep = stepChecker(page, 'node-maintenance', TITLES[lang], STEP_OF[lang]);
 
     // 1. Two Pods per worker.
     await expectStep(1);

@@ -1,7 +1,7 @@
 // The self-healing tutorial (the node-failure part of seed 000), clicked through in the built site in both
 // languages: node2 powered off by its console command, NotReady after the grace period, its Pods `1/1 Running` but
 // not Ready, evicted 300 s later and replaced on node1, stuck Terminating until node2 is powered on again.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
   countSince,
   expectGoal,
@@ -9,8 +9,11 @@ import {
   type Lang,
   next,
   openTutorial,
+  podsOnNode,
   run,
   setSpeed,
+  stepChecker,
+  webPodLine,
 } from './helpers.ts';
 
 const TITLES: Record<Lang, string[]> = {
@@ -36,19 +39,8 @@ const STEP_OF: Record<Lang, (n: number) => string> = {
 const PAUSE = /^(Pause|一時停止)$/;
 const PLAY = /^(Play|再生)$/;
 
-const webPod = (ready: string, status: string, node: string) =>
-  new RegExp(
-    `^web-deploy-[a-z0-9]+-[a-z0-9]{5}\\s+${ready}\\s+${status}\\s+0\\s+\\S+\\s+\\S+\\s+${node}\\s+<none>\\s+<none>$`,
-  );
-
-/** Pods drawn on a node, terminating or not. */
-async function podsOn(page: Page, node: string, terminating: boolean): Promise<number> {
-  return page
-    .locator(
-      `[data-testid="cluster-svg"] g.pod[data-node="${node}"][data-terminating="${String(terminating)}"]`,
-    )
-    .count();
-}
+const webPod = webPodLine;
+const podsOn = podsOnNode;
 
 for (const lang of ['en', 'ja'] as const) {
   test(`plays the self-healing tutorial end to end (${lang})`, async ({ page }) => {
@@ -58,12 +50,7 @@ for (const lang of ['en', 'ja'] as const) {
     await openTutorial(page, lang, '#/self-healing/1');
     await setSpeed(page, '8×');
 
-    const heading = page.getByRole('heading', { level: 1 });
-    const expectStep = async (n: number) => {
-      await expect(heading).toHaveText(TITLES[lang][n - 1]!);
-      await expect(page.getByText(STEP_OF[lang](n))).toBeVisible();
-      await expect(page).toHaveURL(new RegExp(`#/self-healing/${n}$`));
-    };
+    const expectStep = stepChecker(page, 'self-healing', TITLES[lang], STEP_OF[lang]);
 
     // 1. web-deploy is already running, two Pods per worker.
     await expectStep(1);

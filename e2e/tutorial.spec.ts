@@ -5,14 +5,15 @@ import {
   consoleText,
   expectGoal,
   expectLine,
+  type Lang,
   next,
   openTutorial,
   podsByRevision,
   run,
   setSpeed,
   startGuardrailSampler,
+  stepChecker,
   stopGuardrailSampler,
-  type Lang,
 } from './helpers.ts';
 
 const TITLES: Record<Lang, string[]> = {
@@ -48,12 +49,7 @@ for (const lang of ['en', 'ja'] as const) {
     await openTutorial(page, lang);
     await setSpeed(page, '8×');
 
-    const heading = page.getByRole('heading', { level: 1 });
-    const expectStep = async (n: number) => {
-      await expect(heading).toHaveText(TITLES[lang][n - 1]!);
-      await expect(page.getByText(STEP_OF[lang](n))).toBeVisible();
-      await expect(page).toHaveURL(new RegExp(`#/deployment-basics/${n}$`));
-    };
+    const expectStep = stepChecker(page, 'deployment-basics', TITLES[lang], STEP_OF[lang]);
 
     // 1. The nodes.
     await expectStep(1);
