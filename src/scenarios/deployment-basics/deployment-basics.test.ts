@@ -2,18 +2,12 @@
 // learner sees: the exact kubectl lines, each step's check, and the rolling-update guardrails at every timer.
 import { describe, expect, it } from 'vitest';
 import type { Pod, Stored } from '../../engine/index.ts';
-import { Session, Shell } from '../../shell/index.ts';
 import { evaluateCheck } from '../checks.ts';
+import { startScenario } from '../testing.ts';
 import { runCommand, runStep, type RunnerEnv } from '../runner.ts';
 import { deploymentBasics as scenario } from './scenario.ts';
 
-function start() {
-  const session = new Session(scenario.cluster);
-  for (const [k, v] of Object.entries(scenario.files)) session.files.set(k, v);
-  const shell = new Shell(session);
-  const env: RunnerEnv = { cluster: () => session.cluster, run: (l) => shell.run(l), commands: [] };
-  return { session, env };
-}
+const start = () => startScenario(scenario, { setUp: false });
 
 const stepById = (id: string) => scenario.steps.find((s) => s.id === id)!;
 

@@ -5,19 +5,12 @@
 // rollout restart.
 import { describe, expect, it } from 'vitest';
 import { isPodReady, type Pod } from '../../engine/index.ts';
-import { Session, Shell } from '../../shell/index.ts';
 import { evaluateCheck } from '../checks.ts';
-import { runStep, setUpScenario, type CommandRun, type RunnerEnv } from '../runner.ts';
+import { startScenario } from '../testing.ts';
+import { runStep, type CommandRun, type RunnerEnv } from '../runner.ts';
 import { nodeMaintenance as scenario } from './scenario.ts';
 
-function start() {
-  const session = new Session(scenario.cluster);
-  for (const [k, v] of Object.entries(scenario.files)) session.files.set(k, v);
-  const shell = new Shell(session);
-  const env: RunnerEnv = { cluster: () => session.cluster, run: (l) => shell.run(l), commands: [] };
-  setUpScenario(env, scenario);
-  return { session, env };
-}
+const start = () => startScenario(scenario);
 
 const stepById = (id: string) => scenario.steps.find((s) => s.id === id)!;
 const seconds = (env: RunnerEnv) => (env.cluster().now() - env.cluster().startMs) / 1000;

@@ -3,19 +3,12 @@
 // later, replacements on node1, the old Pods Terminating until node2 is powered on again.
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../../engine/index.ts';
-import { Session, Shell } from '../../shell/index.ts';
 import { evaluateCheck } from '../checks.ts';
-import { runCommand, runStep, setUpScenario, type CommandRun, type RunnerEnv } from '../runner.ts';
+import { startScenario } from '../testing.ts';
+import { runCommand, runStep, type CommandRun, type RunnerEnv } from '../runner.ts';
 import { selfHealing as scenario } from './scenario.ts';
 
-function start() {
-  const session = new Session(scenario.cluster);
-  for (const [k, v] of Object.entries(scenario.files)) session.files.set(k, v);
-  const shell = new Shell(session);
-  const env: RunnerEnv = { cluster: () => session.cluster, run: (l) => shell.run(l), commands: [] };
-  setUpScenario(env, scenario);
-  return { session, env };
-}
+const start = () => startScenario(scenario);
 
 const stepById = (id: string) => scenario.steps.find((s) => s.id === id)!;
 const seconds = (env: RunnerEnv) => env.cluster().elapsed() / 1000;
