@@ -1,4 +1,6 @@
-import type { VirtualClock } from './clock.ts';
+// XState's clock interface on the virtual clock: what an XState actor uses for `after:` delays. The engine steps its
+// pod machines with clock/machine-runner.ts; this adapter is for running a machine as a real XState actor
+// (machine-runner.test.ts compares the two).
 
 /** XState's Clock interface (setTimeout/clearTimeout), structurally; xstate does not export the type. */
 export interface XStateClock {

@@ -1,12 +1,11 @@
 // One kubelet per node: admits the pods bound to its node, runs each pod's lifecycle machine, pulls images
 // (one pull per image at a time, shared by the pods that need it), writes pod status and records events.
-import { createActor, type Actor } from 'xstate';
 import type { Controller, ControllerContext } from '../controller/controller.ts';
 import { keyOf, splitKey } from '../controller/controller.ts';
 import type { Node, Pod, Stored } from '../api/types.ts';
 import { formatRFC3339 } from '../apimachinery/time.ts';
 import { deepCopy } from '../util/copy.ts';
-import { xstateClock, type XStateClock } from '../clock/xstate-clock.ts';
+import { MachineRunner, type MachineInstance } from '../clock/machine-runner.ts';
 import { podMachine, type PodTimings } from './pod-machine.ts';
 import { parseImageRef, type ImageRegistry } from './images.ts';
 import { readyConditions } from './node-status.ts';
@@ -24,7 +23,8 @@ export const REMOVE_AFTER_EXIT_MS = 1000;
 
 interface PodRecord {
   uid: string;
-  actor: Actor<typeof podMachine>;
+  /** Its lifecycle machine; unset only while the machine's first step runs. */
+  machine: MachineInstance<typeof podMachine> | undefined;
   host: PodRuntime;
   terminating: boolean;
 }
@@ -103,7 +103,8 @@ export class Kubelet implements Controller {
   startedAt: number;
   /** When this kubelet was last powered off (see heartbeat.ts), if ever. */
   stoppedAt: number | undefined;
-  private readonly clock: XStateClock;
+  /** Runs the pod machines on the virtual clock (one runner per kubelet). */
+  private readonly runner: MachineRunner<typeof podMachine>;
   private readonly source: { component: string; host: string };
   /** What this kubelet's pod runtimes share (one object per node). */
   private readonly shared: KubeletShared;
@@ -116,7 +117,7 @@ export class Kubelet implements Controller {
     timings: KubeletTimings,
   ) {
     this.name = `kubelet/${nodeName}`;
-    this.clock = xstateClock(ctx.clock);
+    this.runner = new MachineRunner(podMachine, ctx.clock);
     this.source = { component: 'kubelet', host: nodeName };
     this.startedAt = ctx.clock.now();
     this.shared = {
@@ -130,7 +131,7 @@ export class Kubelet implements Controller {
       pulling: this.pulling,
       pullStarted: this.pullStarted,
       allocateIP: () => this.allocateIP(),
-      livenessFailed: (key) => this.pods.get(key)?.actor.send({ type: 'LIVENESS_FAILED' }),
+      livenessFailed: (key) => this.pods.get(key)?.machine?.send({ type: 'LIVENESS_FAILED' }),
     };
     this.podTimings = {
       sandboxMs: timings.readyAfterSeconds !== undefined ? 0 : SANDBOX_MS,
@@ -149,7 +150,7 @@ export class Kubelet implements Controller {
     this.running = false;
     this.stoppedAt = this.ctx.clock.now();
     for (const rec of this.pods.values()) {
-      rec.actor.stop();
+      rec.machine?.stop();
       rec.host.stopProbes();
     }
     this.pods.clear();
@@ -190,7 +191,7 @@ export class Kubelet implements Controller {
     const pod = this.ctx.api.get<Pod>('Pod', ns, name);
     let rec = this.pods.get(key);
     if (rec && (!pod || pod.metadata.uid !== rec.uid)) {
-      rec.actor.stop();
+      rec.machine?.stop();
       rec.host.stopProbes();
       this.pods.delete(key);
       rec = undefined;
@@ -215,7 +216,7 @@ export class Kubelet implements Controller {
     }
     if (pod.metadata.deletionTimestamp && !rec.terminating) {
       rec.terminating = true;
-      rec.actor.send({ type: 'KILL' });
+      rec.machine?.send({ type: 'KILL' });
     }
   }
 
@@ -230,10 +231,9 @@ export class Kubelet implements Controller {
 
   private startPod(key: string, pod: Stored<Pod>, restartCount = 0): PodRecord {
     const host = new PodRuntime(this.shared, key, pod, restartCount);
-    const actor = createActor(podMachine, { input: { host, timings: this.podTimings }, clock: this.clock });
-    const rec: PodRecord = { uid: pod.metadata.uid, actor, host, terminating: false };
+    const rec: PodRecord = { uid: pod.metadata.uid, machine: undefined, host, terminating: false };
     this.pods.set(key, rec);
-    actor.start();
+    rec.machine = this.runner.start({ host, timings: this.podTimings });
     return rec;
   }
 

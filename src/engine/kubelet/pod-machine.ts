@@ -1,5 +1,5 @@
 // A pod's lifecycle as the kubelet drives it, as an XState machine. State names are the words kubectl prints.
-// Timers run on the engine's virtual clock (see clock/xstate-clock.ts). The machine decides *when*; the
+// Timers run on the engine's virtual clock (see clock/machine-runner.ts). The machine decides *when*; the
 // kubelet (the `host`) performs the effects: status writes and events. Probes run beside it in prober.ts,
 // as upstream's prober workers do, and report a liveness failure with LIVENESS_FAILED.
 import { assign, setup } from 'xstate';
