@@ -1,6 +1,7 @@
 // The runner must step a machine exactly as an XState actor on the same virtual clock would: same actions, same
 // order, same virtual times. Each case runs both side by side and compares what the machine asked its host.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { createActor, setup } from 'xstate';
 import { VirtualClock } from './clock.ts';
 import { xstateClock } from './xstate-clock.ts';
@@ -70,7 +71,7 @@ function driver(kind: 'actor' | 'runner', script: Script): Driver {
       return {
         send: (e) => m.send(e),
         stop: () => m.stop(),
-        state: () => String(m.getSnapshot().value),
+        state: () => m.getSnapshot().value as string,
         status: () => m.getSnapshot().status,
       };
     },
@@ -209,5 +210,44 @@ describe('MachineRunner mailbox', () => {
     const actor = runWith('actor');
     expect(runWith('runner')).toEqual(actor);
     expect(actor).toEqual(['enter A', 'sent NEXT', 'enter B', 'got PING', 'pinged']);
+  });
+});
+
+describe('MachineRunner on random lives', () => {
+  it('matches the XState actor for any script of deletions, liveness failures and stops', () => {
+    const what = fc.constantFrom('KILL' as const, 'LIVENESS_FAILED' as const, 'stop' as const);
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        fc.option(fc.integer({ min: 0, max: 20_000 }), { nil: undefined }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 900_000 }), what), { maxLength: 5 }),
+        (image, exitAfterMs, steps) => {
+          const at = [...steps].sort((a, b) => a[0] - b[0]);
+          const script = { image, exitAfterMs };
+          expect(play('runner', script, at, 2_000_000)).toEqual(play('actor', script, at, 2_000_000));
+        },
+      ),
+      { numRuns: 150, seed: 7 },
+    );
+  });
+});
+
+describe('MachineRunner refuses what it cannot run', () => {
+  it('names nested states', () => {
+    const nested = setup({}).createMachine({
+      initial: 'a',
+      states: { a: { initial: 'x', states: { x: {} } } },
+    });
+    expect(() => new MachineRunner(nested, new VirtualClock(0))).toThrow(
+      'MachineRunner: a compound state (a) is not supported (flat machines only)',
+    );
+  });
+
+  it('names invoked actors', () => {
+    const invoking = setup({ actors: { child: setup({}).createMachine({}) } }).createMachine({
+      initial: 'a',
+      states: { a: { invoke: { src: 'child' } } },
+    });
+    expect(() => new MachineRunner(invoking, new VirtualClock(0))).toThrow('MachineRunner: invoke (a)');
   });
 });

@@ -1,6 +1,7 @@
 // XState's clock interface on the virtual clock: what an XState actor uses for `after:` delays. The engine steps its
 // pod machines with clock/machine-runner.ts; this adapter is for running a machine as a real XState actor
 // (machine-runner.test.ts compares the two).
+import type { VirtualClock } from './clock.ts';
 
 /** XState's Clock interface (setTimeout/clearTimeout), structurally; xstate does not export the type. */
 export interface XStateClock {
