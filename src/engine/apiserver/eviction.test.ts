@@ -10,7 +10,7 @@ import { EventRecorder } from '../events/recorder.ts';
 import { Rand } from '../rand/rand.ts';
 import { TraceLog } from '../trace/trace.ts';
 import { ApiServer } from './apiserver.ts';
-import { evictPod } from './eviction.ts';
+import { evictPod, updatePodCondition } from './eviction.ts';
 
 type Phase = 'Pending' | 'Running' | 'Succeeded' | 'Failed';
 
@@ -206,5 +206,45 @@ describe('evictPod (pkg/registry/core/pod/storage/eviction.go EvictionREST.Creat
     f.api.update({ ...pdb, spec: { ...pdb.spec, selector: {} } });
     f.queue.drain();
     expect(evictPod(f.ctx, 'default', 'zk-1')[1]).toBeNull();
+  });
+
+  it('marks the pod with the DisruptionTarget condition before deleting it (not on a dry run)', () => {
+    const f = newFixture({ maxUnavailable: 1 });
+    f.clock.setNow(f.clock.now() + 5000);
+    evictPod(f.ctx, 'default', 'zk-0');
+    expect(f.pod('zk-0')!.status!.conditions).toEqual([
+      { type: 'Ready', status: 'True' },
+      {
+        type: 'DisruptionTarget',
+        status: 'True',
+        reason: 'EvictionByEvictionAPI',
+        message: 'Eviction API: evicting',
+        lastProbeTime: null,
+        lastTransitionTime: formatRFC3339(f.clock.now()),
+      },
+    ]);
+    evictPod(f.ctx, 'default', 'zk-1', { dryRun: true });
+    expect(f.pod('zk-1')!.status!.conditions).toEqual([{ type: 'Ready', status: 'True' }]);
+  });
+});
+
+describe('updatePodCondition (pkg/api/v1/pod/util.go UpdatePodCondition)', () => {
+  const c = (status: string, reason: string, at: string) => ({
+    type: 'X',
+    status,
+    reason,
+    lastTransitionTime: at,
+  });
+  it('appends a new condition, replaces in place, keeps the transition time while the status holds', () => {
+    const a = { type: 'A', status: 'True' };
+    expect(updatePodCondition([a], c('True', 'r', 't1'))).toEqual([a, c('True', 'r', 't1')]);
+    expect(updatePodCondition([c('True', 'r', 't1'), a], c('True', 's', 't2'))).toEqual([
+      c('True', 's', 't1'),
+      a,
+    ]);
+    expect(updatePodCondition([c('True', 'r', 't1')], c('False', 'r', 't2'))).toEqual([
+      c('False', 'r', 't2'),
+    ]);
+    expect(updatePodCondition([c('True', 'r', 't1')], c('True', 'r', 't2'))).toBeUndefined();
   });
 });

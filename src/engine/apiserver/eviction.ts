@@ -1,8 +1,7 @@
 // The pods/eviction subresource (policy/v1 Eviction): a pod delete that honours PodDisruptionBudgets.
 // Differences from upstream: the apiserver is synchronous, so there are no conflicts to retry (EvictionsRetry)
-// and no resourceVersion preconditions are needed. The DisruptionTarget pod condition
-// (`EvictionByEvictionAPI`) is not added: our kubelet rebuilds pod conditions and would drop it.
-import type { Pod, PodDisruptionBudget, Stored } from '../api/types.ts';
+// and no resourceVersion preconditions are needed.
+import type { Pod, PodCondition, PodDisruptionBudget, Stored } from '../api/types.ts';
 import type { VirtualClock } from '../clock/clock.ts';
 import { isPodReady } from '../api/pod-util.ts';
 import { labelSelectorAsSelector, selectorMatches } from '../apimachinery/labels.ts';
@@ -115,6 +114,51 @@ function checkAndDecrement(
   return err;
 }
 
+// Models kubernetes/pkg/registry/core/pod/storage/eviction.go addConditionAndDeletePod
+/** Marks the pod with the DisruptionTarget condition (status subresource), then deletes it. */
+function addConditionAndDeletePod(
+  ctx: EvictionContext,
+  pod: Stored<Pod>,
+  deleteOptions: { gracePeriodSeconds?: number; dryRun?: boolean },
+): Result<Stored<Pod>> {
+  const { namespace, name } = pod.metadata;
+  if (!deleteOptions.dryRun) {
+    const conditions = updatePodCondition(pod.status?.conditions ?? [], {
+      type: 'DisruptionTarget',
+      status: 'True',
+      reason: 'EvictionByEvictionAPI',
+      message: 'Eviction API: evicting',
+      lastProbeTime: null as unknown as string,
+      lastTransitionTime: formatRFC3339(ctx.clock.now()),
+    });
+    if (conditions) ctx.api.update({ ...pod, status: { ...pod.status, conditions } }, { status: true });
+  }
+  return ctx.api.delete('Pod', namespace, name, deleteOptions) as Result<Stored<Pod>>;
+}
+
+// Models kubernetes/pkg/api/v1/pod/util.go UpdatePodCondition
+/**
+ * The conditions with `c` set: replaced where its type is (keeping lastTransitionTime when the status does not
+ * change), else appended. Undefined when nothing changes.
+ */
+export function updatePodCondition(conditions: PodCondition[], c: PodCondition): PodCondition[] | undefined {
+  const i = conditions.findIndex((x) => x.type === c.type);
+  if (i < 0) return [...conditions, c];
+  const old = conditions[i]!;
+  const next = {
+    ...c,
+    lastTransitionTime: c.status === old.status ? old.lastTransitionTime : c.lastTransitionTime,
+  };
+  if (
+    old.status === next.status &&
+    old.reason === next.reason &&
+    old.message === next.message &&
+    old.lastTransitionTime === next.lastTransitionTime
+  )
+    return undefined;
+  return conditions.map((x, j) => (j === i ? next : x));
+}
+
 // Models kubernetes/pkg/registry/core/pod/storage/eviction.go EvictionREST.Create
 /** POST pods/<name>/eviction (policy/v1, EvictionREST.Create): deletes the pod gracefully unless a PodDisruptionBudget forbids it. */
 export function evictPod(
@@ -129,8 +173,7 @@ export function evictPod(
     ...(opts.gracePeriodSeconds !== undefined ? { gracePeriodSeconds: opts.gracePeriodSeconds } : {}),
     ...(opts.dryRun ? { dryRun: true } : {}),
   };
-  const deletePod = (): Result<Stored<Pod>> =>
-    ctx.api.delete('Pod', namespace, name, deleteOptions) as Result<Stored<Pod>>;
+  const deletePod = (): Result<Stored<Pod>> => addConditionAndDeletePod(ctx, pod, deleteOptions);
   if (canIgnorePDB(pod)) return deletePod();
 
   const pdbs = getPodDisruptionBudgets(ctx.api, pod);

@@ -1,6 +1,6 @@
 // The runner must step a machine exactly as an XState actor on the same virtual clock would: same actions, same
 // order, same virtual times. Each case runs both side by side and compares what the machine asked its host.
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { createActor, setup } from 'xstate';
 import { VirtualClock } from './clock.ts';
@@ -12,6 +12,15 @@ interface Script {
   image: boolean;
   exitAfterMs?: number;
 }
+
+// An XState actor warns on the console when it gets an event after it stopped; the runner ignores such events
+// silently. Both are given the same events, so the warnings are expected here.
+beforeEach(() => {
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 /** A pod host that records each call with its virtual time. */
 function recordingHost(clock: VirtualClock, log: string[], script: Script): PodHost {

@@ -98,4 +98,35 @@ describe('kubelet', () => {
     c.advanceBy(30_000);
     expect(get(c).status?.containerStatuses?.[0]?.restartCount).toBe(1);
   });
+
+  it('keeps a DisruptionTarget condition it does not own, ahead of its own (status_manager.go mergePodStatus)', () => {
+    const c = createCluster({ workers: 1 });
+    c.api.create(pod({ containers: [{ name: 'nginx', image: 'nginx:1.18' }] }));
+    c.advanceBy(30_000);
+    const written: Pod[] = [];
+    c.api.watch<Pod>('Pod', (e) => {
+      if (e.type === 'MODIFIED') written.push(e.object);
+    });
+    const [, err] = c.evict('default', 'p');
+    expect(err).toBeNull();
+    const types = (p: Pod) => (p.status?.conditions ?? []).map((x) => `${x.type}=${x.status}`);
+    // Evicted: the condition is appended to the pod's conditions...
+    expect(types(written[0]!).at(-1)).toBe('DisruptionTarget=True');
+    // ...and once the kubelet has stopped the container and reported it, the condition is still there, first.
+    c.advanceBy(60_000);
+    const last = written.at(-1)!;
+    expect(last.status?.containerStatuses?.[0]?.state?.terminated).toBeDefined();
+    expect(types(last)).toEqual([
+      'DisruptionTarget=True',
+      'PodReadyToStartContainers=False',
+      'Initialized=True',
+      'Ready=False',
+      'ContainersReady=False',
+      'PodScheduled=True',
+    ]);
+    expect(last.status?.conditions?.[0]).toMatchObject({
+      reason: 'EvictionByEvictionAPI',
+      message: 'Eviction API: evicting',
+    });
+  });
 });

@@ -32,6 +32,15 @@ export interface KubeletShared {
   livenessFailed(key: string): void;
 }
 
+// Models kubernetes/pkg/kubelet/types/pod_status.go PodConditionsByKubelet
+const kubeletConditions = new Set([
+  'PodScheduled',
+  'Ready',
+  'Initialized',
+  'ContainersReady',
+  'PodReadyToStartContainers',
+]);
+
 function hex(seed: string, len: number): string {
   let out = '';
   let h = fnv32a(seed);
@@ -161,7 +170,11 @@ export class PodRuntime implements PodHost, ProbeTarget {
     const unready = ready
       ? undefined
       : (this.unreadyMessage ??= `containers with unready status: [${this.containers.map((c) => c.name).join(' ')}]`);
+    // Models kubernetes/pkg/kubelet/status/status_manager.go mergePodStatus: conditions the kubelet does not own
+    // (DisruptionTarget, written by an eviction or the taint manager) are kept, ahead of the kubelet's own.
+    const others = prev.filter((c) => !kubeletConditions.has(c.type));
     p.status!.conditions = [
+      ...others,
       cond('PodReadyToStartContainers', sandbox),
       cond('Initialized', true),
       cond('Ready', ready, ready ? undefined : 'ContainersNotReady', unready),

@@ -3,7 +3,8 @@
 // Differences from upstream: the apiserver is synchronous, so there are no write conflicts; a failed sync is
 // not retried with rate limiting (the next pod or PDB event syncs again) — this keeps the virtual clock free
 // of perpetual timers. The recheck of disruptedPods entries is a single virtual-clock timer per PDB. The
-// stale DisruptionTarget cleanup is not modelled (the eviction here does not add that condition).
+// stale DisruptionTarget cleanup is not modelled (the eviction here deletes the pod right after adding that
+// condition, so it never goes stale).
 import type { Controller, ControllerContext } from '../controller.ts';
 import { keyOf, splitKey } from '../controller.ts';
 import type {

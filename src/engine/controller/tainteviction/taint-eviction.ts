@@ -140,6 +140,7 @@ export class TaintEvictionController implements Controller {
         status: 'True',
         reason: 'DeletionByTaintManager',
         message: 'Taint manager: deleting due to NoExecute taint',
+        lastProbeTime: null as unknown as string,
         lastTransitionTime: formatRFC3339(this.ctx.clock.now()),
       },
     ];
