@@ -8,6 +8,7 @@ import { TraceLog } from './trace/trace.ts';
 import { registerStrategies } from './apis/install.ts';
 import { ImageRegistry } from './kubelet/images.ts';
 import { ReplicaSetController } from './controller/replicaset/replica-set.ts';
+import { ReplicationManager } from './controller/replication/replication-controller.ts';
 import { DeploymentController } from './controller/deployment/deployment-controller.ts';
 import { GarbageCollector } from './controller/garbagecollector/garbage-collector.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
@@ -101,6 +102,7 @@ export class Cluster {
 
     new GarbageCollector(this.ctx);
     new ReplicaSetController(this.ctx);
+    new ReplicationManager(this.ctx);
     new DeploymentController(this.ctx);
     new Scheduler(this.ctx);
     this.nodeLifecycle = new NodeLifecycleController(this.ctx, this.startMs);

@@ -67,6 +67,15 @@ export const resources: readonly ResourceInfo[] = [
     namespaced: false,
   },
   {
+    kind: 'ReplicationController',
+    group: '',
+    version: 'v1',
+    resource: 'replicationcontrollers',
+    singular: 'replicationcontroller',
+    shortNames: ['rc'],
+    namespaced: true,
+  },
+  {
     kind: 'Deployment',
     group: 'apps',
     version: 'v1',

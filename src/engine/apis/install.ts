@@ -5,6 +5,7 @@ import { deploymentStrategy, replicaSetStrategy } from './apps/v1/strategy.ts';
 import { podStrategy, nodeStrategy, serviceStrategy } from './core/v1/strategy.ts';
 import { defaultPodTemplateSpec } from './core/v1/defaults.ts';
 import { podDisruptionBudgetStrategy } from './policy/v1/strategy.ts';
+import { replicationControllerStrategy } from './core/v1/replication-controller-strategy.ts';
 import type { DaemonSet } from '../api/types.ts';
 
 export function registerStrategies(api: ApiServer, randInt?: (from: number, to: number) => number): void {
@@ -17,6 +18,7 @@ export function registerStrategies(api: ApiServer, randInt?: (from: number, to: 
   api.registerStrategy('Pod', podStrategy);
   api.registerStrategy('Node', nodeStrategy);
   api.registerStrategy('Service', serviceStrategy(randInt));
+  api.registerStrategy('ReplicationController', replicationControllerStrategy);
   api.registerStrategy('PodDisruptionBudget', podDisruptionBudgetStrategy);
   api.registerStrategy<DaemonSet>('DaemonSet', {
     generation: true,

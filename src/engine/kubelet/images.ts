@@ -76,6 +76,17 @@ export class ImageRegistry {
     this.add('jocatalin/kubernetes-bootcamp:v1', bootcamp('1'));
     this.add('jocatalin/kubernetes-bootcamp:v2', bootcamp('2'));
     this.add('gcr.io/google-samples/kubernetes-bootcamp:v1', bootcamp('1'));
+    // The legacy rolling-update tutorial (seed 003): a Node.js API on port 3000 and its fluentd sidecar, in a
+    // project registry as on GKE (the seed's project id is hidden; ours is `rollout-lab`).
+    const nodeApi = (v: string): ImageInfo => ({
+      sizeBytes: 72_800_000,
+      stopSeconds: Number.POSITIVE_INFINITY, // node as PID 1 ignores SIGTERM, as the bootcamp image does
+      httpResponse: `{"service":"node-api","version":"${v}","pod":"{pod}"}\n`,
+      port: 3000,
+    });
+    this.add('asia.gcr.io/rollout-lab/node-api:1.0.0', nodeApi('1.0.0'));
+    this.add('asia.gcr.io/rollout-lab/node-api:1.0.1', nodeApi('1.0.1'));
+    this.add('asia.gcr.io/rollout-lab/fluentd:1.0.0', { sizeBytes: 41_500_000, stopSeconds: 1, port: 24224 });
     this.addPattern('busybox', /^(latest|1\.\d+(\.\d+)?)$/, {
       sizeBytes: 2_200_000,
       stopSeconds: Number.POSITIVE_INFINITY,

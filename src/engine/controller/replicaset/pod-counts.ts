@@ -4,10 +4,13 @@
 // index describes exactly the pods the apiserver holds: the same numbers, and the same pods in the same order,
 // as a pass over the apiserver's owner index gives (`OwnedPodIndex.verify` checks that on every read).
 import type { ApiServer, WatchEvent } from '../../apiserver/apiserver.ts';
-import type { Pod, ReplicaSet, Stored } from '../../api/types.ts';
+import type { Pod, PodTemplateSpec, KubeObject, Stored } from '../../api/types.ts';
 import { controllerRef, isPodActive, isPodReady } from '../../api/pod-util.ts';
 import { selectorMatches, type Requirement } from '../../apimachinery/labels.ts';
 import { deepEqual } from '../../util/copy.ts';
+
+/** What the index reads of a pod's controller (a ReplicaSet or a ReplicationController). */
+type PodController = Stored<KubeObject & { spec?: { template?: PodTemplateSpec } }>;
 
 export interface PodCounts {
   /** Active pods (filterActivePods of the pods the ReplicaSet controls). */
@@ -105,7 +108,7 @@ export class OwnedPodIndex {
   }
 
   /** The counts of the pods `rs` controls, as the apiserver holds them now. */
-  counts(rs: Stored<ReplicaSet>): PodCounts {
+  counts(rs: PodController): PodCounts {
     const uid = rs.metadata.uid;
     const labels = rs.spec?.template?.metadata?.labels ?? noLabels;
     let c = this.counted.get(uid);
@@ -123,7 +126,7 @@ export class OwnedPodIndex {
   }
 
   /** The active pods `rs` controls, in the order of the apiserver's owner index (filterActivePods). */
-  activePods(rs: Stored<ReplicaSet>): Stored<Pod>[] {
+  activePods(rs: PodController): Stored<Pod>[] {
     const uid = rs.metadata.uid;
     let m = this.active.get(uid);
     if (!m) {

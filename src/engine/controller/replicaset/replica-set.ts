@@ -1,10 +1,12 @@
 // Models kubernetes/pkg/controller/replicaset/replica_set.go: keep `spec.replicas` active pods per ReplicaSet.
+// One implementation serves ReplicaSets and (with other options, see ../replication/) ReplicationControllers.
 // Differences from upstream: the apiserver here is synchronous, so expectations are always satisfied and
-// deletions run in ranked order rather than in parallel goroutines; orphan adoption (claimPods) is not modelled
-// — pods are counted by ownerReference.
+// deletions run in ranked order rather than in parallel goroutines; pods are counted by ownerReference, and
+// orphan adoption and release (claimPods) run only where the options ask for them (ReplicationControllers).
 import type { Controller, ControllerContext } from '../controller.ts';
 import { keyOf, namespacedKey, splitKey } from '../controller.ts';
-import type { Pod, ReplicaSet, ReplicaSetStatus, Stored } from '../../api/types.ts';
+import type { WatchEvent } from '../../apiserver/apiserver.ts';
+import type { Pod, ReplicaSet, ReplicaSetStatus, ReplicationController, Stored } from '../../api/types.ts';
 import {
   controllerRef,
   getPodReadyCondition,
@@ -16,11 +18,43 @@ import { OwnedPodIndex, type PodCounts } from './pod-counts.ts';
 import { deepCopy, deepEqual } from '../../util/copy.ts';
 import { slowStartInitialBatchSize, sortActivePodsWithRanks } from '../util/controller-utils.ts';
 import { parseTime } from '../../apimachinery/time.ts';
+import { labelSelectorAsSelector, selectorMatches, type Selector } from '../../apimachinery/labels.ts';
+import { claimPods } from './controller-ref-manager.ts';
 
 // Models kubernetes/pkg/controller/replicaset/replica_set.go BurstReplicas
 export const burstReplicas = 500;
 
-const source = { component: 'replicaset-controller' };
+/** A ReplicaSet, or a ReplicationController handled by the same code (pkg/controller/replication/conversion.go). */
+export type ReplicaSetLike = ReplicaSet | ReplicationController;
+
+// Models kubernetes/pkg/controller/replicaset/replica_set.go NewBaseController
+/** What tells the instances of this controller apart (NewBaseController's parameters). */
+export interface BaseControllerOptions {
+  /** The GroupVersionKind this instance manages (and writes into the ownerReferences of its pods). */
+  apiVersion: string;
+  kind: 'ReplicaSet' | 'ReplicationController';
+  /** The controller's (work queue's) name. */
+  name: string;
+  /** The source component of the events it records. */
+  component: string;
+  /** The object's pod selector as a labels.Selector (null selects nothing). */
+  selector(o: Stored<ReplicaSetLike>): Selector | null;
+  /** Whether a sync claims pods by selector first (adopts matching orphans, releases pods that stopped matching). */
+  claimPods: boolean;
+  /** Whether the status carries terminatingReplicas (apps/v1 ReplicaSetStatus has it, core/v1 RC status not). */
+  terminatingReplicas: boolean;
+}
+
+// Models kubernetes/pkg/controller/replicaset/replica_set.go NewReplicaSetController
+export const replicaSetOptions: BaseControllerOptions = {
+  apiVersion: 'apps/v1',
+  kind: 'ReplicaSet',
+  name: 'replicaset-controller',
+  component: 'replicaset-controller',
+  selector: (rs) => labelSelectorAsSelector((rs as Stored<ReplicaSet>).spec?.selector),
+  claimPods: false,
+  terminatingReplicas: true,
+};
 
 /** The "why" records this controller writes and the value names each carries. */
 export const replicaSetTraceRules = {
@@ -44,14 +78,22 @@ const rsKey = (ns: string | undefined, name: string) =>
   ns !== undefined ? namespacedKey(ns, name) : `${ns}/${name}`;
 
 export class ReplicaSetController implements Controller {
-  readonly name = 'replicaset-controller';
+  readonly name: string;
+  private readonly kind: BaseControllerOptions['kind'];
+  private readonly source: { component: string };
 
   /** The pods of each ReplicaSet, kept from the Pod watch (see pod-counts.ts). */
   private readonly pods: OwnedPodIndex;
 
-  constructor(private readonly ctx: ControllerContext) {
+  constructor(
+    private readonly ctx: ControllerContext,
+    private readonly opts: BaseControllerOptions = replicaSetOptions,
+  ) {
+    this.name = opts.name;
+    this.kind = opts.kind;
+    this.source = { component: opts.component };
     this.pods = new OwnedPodIndex(ctx.api);
-    ctx.api.watch<ReplicaSet>('ReplicaSet', (e) => {
+    ctx.api.watch<ReplicaSetLike>(this.kind, (e) => {
       if (e.type === 'DELETED') this.pods.forget(e.object.metadata.uid);
       // The echo of this controller's own status write: upstream's updateRS enqueues it, and that sync finds
       // nothing to do (a sync depends on the spec and the pods, whose changes enqueue the key on their own).
@@ -65,34 +107,56 @@ export class ReplicaSetController implements Controller {
       const ref = controllerRef(e.object);
       const oldRef = e.old ? controllerRef(e.old) : undefined;
       const ns = e.object.metadata.namespace;
-      if (oldRef && oldRef.kind === 'ReplicaSet' && oldRef.uid !== ref?.uid)
+      if (oldRef && oldRef.kind === this.kind && oldRef.uid !== ref?.uid)
         ctx.queue.add(this, rsKey(ns, oldRef.name));
-      if (ref?.kind === 'ReplicaSet') {
+      if (ref?.kind === this.kind) {
         ctx.queue.add(this, rsKey(ns, ref.name));
-        const rs = ctx.api.get<ReplicaSet>('ReplicaSet', ns, ref.name);
+        const rs = ctx.api.get<ReplicaSetLike>(this.kind, ns, ref.name);
         const minReady = rs?.spec?.minReadySeconds ?? 0;
         if (e.type === 'MODIFIED' && minReady > 0 && e.old && !isPodReady(e.old) && isPodReady(e.object)) {
           ctx.queue.addAfter(this, rsKey(ns, ref.name), minReady * 1000);
         }
-      }
+      } else if (!ref && opts.claimPods) this.enqueueClaimers(e, oldRef !== undefined);
     });
+  }
+
+  /**
+   * An orphan pod was created, or its labels or controller changed: sync the objects whose selector matches
+   * it, to see if one wants to adopt it (upstream addPod / updatePod for orphans).
+   */
+  private enqueueClaimers(e: WatchEvent<Pod>, controllerRefChanged: boolean): void {
+    const pod = e.object;
+    if (e.type === 'DELETED' || pod.metadata.deletionTimestamp) return;
+    if (
+      e.type === 'MODIFIED' &&
+      !controllerRefChanged &&
+      deepEqual(e.old?.metadata.labels, pod.metadata.labels)
+    )
+      return;
+    // Models kubernetes/pkg/controller/replicaset/replica_set.go getPodReplicaSets
+    for (const rs of this.ctx.api.list<ReplicaSetLike>(this.kind, pod.metadata.namespace)) {
+      const sel = this.opts.selector(rs);
+      if (sel && sel.length > 0 && selectorMatches(sel, pod.metadata.labels))
+        this.ctx.queue.add(this, keyOf(rs));
+    }
   }
 
   // Models kubernetes/pkg/controller/replicaset/replica_set.go syncReplicaSet
   sync(key: string): void {
     const [ns, name] = splitKey(key);
-    const rs = this.ctx.api.get<ReplicaSet>('ReplicaSet', ns, name);
+    const rs = this.ctx.api.get<ReplicaSetLike>(this.kind, ns, name);
     if (!rs) return;
+    // Models kubernetes/pkg/controller/replicaset/replica_set.go claimPods
+    if (this.opts.claimPods) claimPods(this.ctx.api, rs, this.opts.selector(rs), this.controllerRefOf(rs));
     // The status is calculated from the pods as they were before manageReplicas, as upstream does.
     const counts = this.pods.counts(rs);
     const minReady = rs.spec?.minReadySeconds ?? 0;
     const available = minReady === 0 ? counts.ready : this.countAvailable(rs, minReady);
     if (!rs.metadata.deletionTimestamp) this.manageReplicas(counts.active, rs);
     // Models kubernetes/pkg/controller/controller_utils.go FilterTerminatingPods (DeploymentReplicaSetTerminatingReplicas, beta since 1.35)
-    const newStatus = {
-      ...this.calculateStatus(rs, counts, available),
-      terminatingReplicas: counts.terminating,
-    };
+    const newStatus = this.opts.terminatingReplicas
+      ? { ...this.calculateStatus(rs, counts, available), terminatingReplicas: counts.terminating }
+      : this.calculateStatus(rs, counts, available);
     const updated = this.updateReplicaSetStatus(rs, newStatus);
     const replicas = updated.spec?.replicas ?? 1;
     const minReadyNow = updated.spec?.minReadySeconds ?? 0;
@@ -106,7 +170,7 @@ export class ReplicaSetController implements Controller {
   }
 
   /** Available pods when minReadySeconds > 0 (then availability depends on the time, so it is counted). */
-  private countAvailable(rs: Stored<ReplicaSet>, minReady: number): number {
+  private countAvailable(rs: Stored<ReplicaSetLike>, minReady: number): number {
     const now = this.ctx.clock.now();
     let available = 0;
     for (const pod of this.pods.activePods(rs)) if (isPodAvailable(pod, minReady, now)) available++;
@@ -114,7 +178,7 @@ export class ReplicaSetController implements Controller {
   }
 
   // Models kubernetes/pkg/controller/replicaset/replica_set.go manageReplicas
-  private manageReplicas(activeCount: number, rs: Stored<ReplicaSet>): void {
+  private manageReplicas(activeCount: number, rs: Stored<ReplicaSetLike>): void {
     const replicas = rs.spec?.replicas ?? 1;
     let diff = activeCount - replicas;
     if (diff < 0) {
@@ -150,7 +214,7 @@ export class ReplicaSetController implements Controller {
         if (!err) {
           const message = `Deleted pod: ${pod.metadata.name}`;
           firstEvent ??= message;
-          this.ctx.recorder.event(rs, 'Normal', 'SuccessfulDelete', message, source);
+          this.ctx.recorder.event(rs, 'Normal', 'SuccessfulDelete', message, this.source);
         }
       }
       this.traceDecision(rs, 'replicaset.deletePods', 'replica_set.go getPodsToDelete', firstEvent, {
@@ -164,7 +228,7 @@ export class ReplicaSetController implements Controller {
 
   /** Records a decision for the "why" view (see replicaSetTraceRules). */
   private traceDecision(
-    rs: Stored<ReplicaSet>,
+    rs: Stored<ReplicaSetLike>,
     rule: ReplicaSetTraceRule,
     upstream: string,
     event: string | undefined,
@@ -175,7 +239,7 @@ export class ReplicaSetController implements Controller {
       controller: this.name,
       upstream: `pkg/controller/replicaset/${upstream}`,
       rule,
-      object: { kind: 'ReplicaSet', namespace: rs.metadata.namespace, name: rs.metadata.name },
+      object: { kind: this.kind, namespace: rs.metadata.namespace, name: rs.metadata.name },
       values,
       ...(event !== undefined ? { event } : {}),
     });
@@ -183,7 +247,7 @@ export class ReplicaSetController implements Controller {
 
   // Models kubernetes/pkg/controller/controller_utils.go RealPodControl.CreatePodsWithControllerRef
   /** Whether the pod was created, and the message of the event recorded. */
-  private createPod(rs: Stored<ReplicaSet>): [boolean, string] {
+  private createPod(rs: Stored<ReplicaSetLike>): [boolean, string] {
     const t = rs.spec?.template;
     const pod: Pod = {
       apiVersion: 'v1',
@@ -193,36 +257,39 @@ export class ReplicaSetController implements Controller {
         namespace: rs.metadata.namespace,
         labels: { ...(t?.metadata?.labels ?? {}) },
         ...(t?.metadata?.annotations ? { annotations: { ...t.metadata.annotations } } : {}),
-        ownerReferences: [
-          {
-            apiVersion: 'apps/v1',
-            kind: 'ReplicaSet',
-            name: rs.metadata.name,
-            uid: rs.metadata.uid,
-            controller: true,
-            blockOwnerDeletion: true,
-          },
-        ],
+        ownerReferences: [this.controllerRefOf(rs)],
       },
       spec: deepCopy(t?.spec ?? { containers: [] }),
     };
     const [created, err] = this.ctx.api.createOwned(pod);
     if (err) {
       const message = `Error creating: ${err.message}`;
-      this.ctx.recorder.event(rs, 'Warning', 'FailedCreate', message, source);
+      this.ctx.recorder.event(rs, 'Warning', 'FailedCreate', message, this.source);
       return [false, message];
     }
     const message = `Created pod: ${created.metadata.name}`;
-    this.ctx.recorder.event(rs, 'Normal', 'SuccessfulCreate', message, source);
+    this.ctx.recorder.event(rs, 'Normal', 'SuccessfulCreate', message, this.source);
     return [true, message];
+  }
+
+  // Models kubernetes/staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/controller_ref.go NewControllerRef
+  private controllerRefOf(rs: Stored<ReplicaSetLike>) {
+    return {
+      apiVersion: this.opts.apiVersion,
+      kind: this.kind,
+      name: rs.metadata.name,
+      uid: rs.metadata.uid,
+      controller: true,
+      blockOwnerDeletion: true,
+    };
   }
 
   // Models kubernetes/pkg/controller/replicaset/replica_set.go getIndirectlyRelatedPods
   /** Active related pods per node (what getPodsRankedByRelatedPodsOnSameNode counts), from the pod index. */
-  private relatedPodsOnNodes(rs: Stored<ReplicaSet>): Map<string, number> {
+  private relatedPodsOnNodes(rs: Stored<ReplicaSetLike>): Map<string, number> {
     const ref = controllerRef(rs);
     const owners = ref
-      ? this.ctx.api.listOwnedBy<ReplicaSet>('ReplicaSet', ref.uid).map((s) => s.metadata.uid)
+      ? this.ctx.api.listOwnedBy<ReplicaSetLike>(this.kind, ref.uid).map((s) => s.metadata.uid)
       : [rs.metadata.uid];
     const podsOnNode = new Map<string, number>();
     for (const uid of owners)
@@ -232,7 +299,11 @@ export class ReplicaSetController implements Controller {
 
   // Models kubernetes/pkg/controller/replicaset/replica_set_utils.go calculateStatus
   /** From the kept pod counts (see pod-counts.ts) rather than a pass over the pods. */
-  private calculateStatus(rs: Stored<ReplicaSet>, counts: PodCounts, available: number): ReplicaSetStatus {
+  private calculateStatus(
+    rs: Stored<ReplicaSetLike>,
+    counts: PodCounts,
+    available: number,
+  ): ReplicaSetStatus {
     return {
       ...(rs.status ?? {}),
       replicas: counts.active,
@@ -243,14 +314,17 @@ export class ReplicaSetController implements Controller {
   }
 
   // Models kubernetes/pkg/controller/replicaset/replica_set_utils.go updateReplicaSetStatus
-  private updateReplicaSetStatus(rs: Stored<ReplicaSet>, newStatus: ReplicaSetStatus): Stored<ReplicaSet> {
+  private updateReplicaSetStatus(
+    rs: Stored<ReplicaSetLike>,
+    newStatus: ReplicaSetStatus,
+  ): Stored<ReplicaSetLike> {
     const generation = rs.metadata.generation ?? 1;
     const status = { ...newStatus, observedGeneration: generation };
     if (deepEqual(rs.status ?? {}, status)) return rs;
     // The status subresource takes only .status (and the annotations, unchanged here): no copy of the rest.
     this.writingStatus = true;
     try {
-      const [updated] = this.ctx.api.update({ ...rs, status }, { status: true });
+      const [updated] = this.ctx.api.update<ReplicaSetLike>({ ...rs, status }, { status: true });
       return updated ?? rs;
     } finally {
       this.writingStatus = false;

@@ -6,54 +6,10 @@ import type { IntOrString } from '../../../apimachinery/intstr.ts';
 import { labelSelectorAsSelector, selectorMatches } from '../../../apimachinery/labels.ts';
 import { goStringMap, type FieldError } from '../../../apiserver/errors.ts';
 import { validateContainers } from '../../core/v1/strategy.ts';
+import { goQuote, regexError, validateName, validateNonnegativeField } from '../../core/v1/validation.ts';
 
-// Models kubernetes/staging/src/k8s.io/apimachinery/pkg/util/validation/validation.go RegexError
-function regexError(msg: string, fmt: string, ...examples: string[]): string {
-  if (examples.length === 0) return `${msg} (regex used for validation is '${fmt}')`;
-  return `${msg} (e.g. ${examples.map((e) => `'${e}', `).join(' or ')}regex used for validation is '${fmt}')`;
-}
-
-const dns1123LabelFmt = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
-const dns1123SubdomainFmt = `${dns1123LabelFmt}(\\.${dns1123LabelFmt})*`;
-const dns1123SubdomainRe = new RegExp(`^${dns1123SubdomainFmt}$`);
 const percentFmt = '[0-9]+%';
 const percentRe = /^[0-9]+%$/;
-const isNegativeErrorMsg = 'must be greater than or equal to 0';
-
-/** Go's %q of a string (close enough to JSON for the ASCII a learner types). */
-const goQuote = (s: string): string => JSON.stringify(s);
-
-// Models kubernetes/staging/src/k8s.io/apimachinery/pkg/util/validation/validation.go IsDNS1123Subdomain
-function isDNS1123Subdomain(value: string): string[] {
-  const errs: string[] = [];
-  if (value.length > 253) errs.push('must be no more than 253 characters');
-  if (!dns1123SubdomainRe.test(value)) {
-    errs.push(
-      regexError(
-        "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
-        dns1123SubdomainFmt,
-        'example.com',
-      ),
-    );
-  }
-  return errs;
-}
-
-// Models kubernetes/pkg/apis/core/validation/validation.go ValidateObjectMeta (the name part)
-function validateName(name: string | undefined): FieldError[] {
-  if (!name) return [];
-  return isDNS1123Subdomain(name).map((detail) => ({
-    type: 'Invalid',
-    field: 'metadata.name',
-    value: goQuote(name),
-    detail,
-  }));
-}
-
-// Models kubernetes/pkg/apis/core/validation/validation.go ValidateNonnegativeField
-function validateNonnegativeField(value: number, field: string): FieldError[] {
-  return value < 0 ? [{ type: 'Invalid', field, value: String(value), detail: isNegativeErrorMsg }] : [];
-}
 
 /** How a LabelSelector prints in a field error since v1.34: its JSON (`{"matchLabels":{"app":"web"}}`). */
 export function goStringLabelSelector(ls: LabelSelector): string {

@@ -1,5 +1,5 @@
 // Models kubernetes/pkg/apis/core/v1/defaults.go for the fields a learner sees in `-o yaml` and describe.
-import type { Container, PodSpec, PodTemplateSpec } from '../../../api/types.ts';
+import type { Container, PodSpec, PodTemplateSpec, ReplicationController } from '../../../api/types.ts';
 
 // Models kubernetes/pkg/apis/core/v1/defaults.go SetDefaults_Container
 export function defaultContainer(c: Container): void {
@@ -33,4 +33,18 @@ export function defaultPodTemplateSpec(t: PodTemplateSpec): void {
   t.metadata ??= {};
   t.spec ??= { containers: [] };
   defaultPodSpec(t.spec);
+}
+
+// Models kubernetes/pkg/apis/core/v1/defaults.go SetDefaults_ReplicationController
+/** With the defaults of the fields it holds: spec.replicas (declarative: 1) and the pod template's. */
+export function setDefaultsReplicationController(obj: ReplicationController): void {
+  const spec = (obj.spec ??= {});
+  const labels = spec.template?.metadata?.labels;
+  if (labels) {
+    if (Object.keys(spec.selector ?? {}).length === 0) spec.selector = { ...labels };
+    const meta = (obj.metadata ??= {});
+    if (Object.keys(meta.labels ?? {}).length === 0) meta.labels = { ...labels };
+  }
+  spec.replicas ??= 1;
+  if (spec.template) defaultPodTemplateSpec(spec.template);
 }
