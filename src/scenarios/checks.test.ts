@@ -78,6 +78,38 @@ describe('evaluateCheck', () => {
     ).toBe(true);
   });
 
+  it('replicationController matches names in full and counts RCs passing every filter', () => {
+    const { env, holds } = cluster();
+    runCommand(
+      env,
+      `kubectl apply -f - <<EOF
+apiVersion: v1
+kind: ReplicationController
+metadata:
+  name: api-rc-100
+spec:
+  replicas: 2
+  selector: {app: api}
+  template:
+    metadata: {labels: {app: api}}
+    spec:
+      containers: [{name: a, image: nginx:1.17}, {name: b, image: nginx:1.18}]
+EOF`,
+    );
+    const rc = (c: Partial<Extract<Check, { type: 'replicationController' }>>): Check => ({
+      type: 'replicationController',
+      name: 'api-rc-\\d+',
+      ...c,
+    });
+    expect(holds(rc({ image: 'nginx:1.18', containers: 2, replicas: 2 }))).toBe(true);
+    expect(holds(rc({ image: 'nginx:1.19' }))).toBe(false);
+    expect(holds(rc({ name: 'api-rc' }))).toBe(false);
+    expect(holds(rc({ name: 'api-rc', count: 0 }))).toBe(true);
+    expect(holds(rc({ readyReplicas: 2 }))).toBe(false);
+    expect(settleUntil(env, rc({ readyReplicas: 2 }))).toBe(true);
+    expect(holds(rc({ containers: 1 }))).toBe(false);
+  });
+
   it('nodeSchedulable follows cordon and uncordon, and an unknown node is never matched', () => {
     const { env, holds } = cluster();
     expect(holds({ type: 'nodeSchedulable', name: 'node1', schedulable: true })).toBe(true);

@@ -4,6 +4,7 @@ import {
   parseSelector,
   type Cluster,
   type Deployment,
+  type KubeObject,
   type Node,
   type Pod,
   type PodDisruptionBudget,
@@ -124,6 +125,32 @@ function pdb(check: CheckOf<'pdb'>, cluster: Cluster): boolean {
   return want.every(([w, got]) => w === undefined || w === got);
 }
 
+/** What the check reads of a ReplicationController (core/v1). */
+interface ReplicationControllerLike extends KubeObject {
+  spec?: { replicas?: number; template?: { spec?: { containers?: { image?: string }[] } } };
+  status?: { readyReplicas?: number; observedGeneration?: number };
+}
+
+function replicationController(check: CheckOf<'replicationController'>, cluster: Cluster): boolean {
+  const name = new RegExp(`^(?:${check.name})$`);
+  const matching = cluster.api
+    .list<ReplicationControllerLike>('ReplicationController', check.namespace ?? 'default')
+    .filter((rc) => {
+      if (!name.test(rc.metadata.name)) return false;
+      const containers = rc.spec?.template?.spec?.containers ?? [];
+      if (check.image !== undefined && !containers.some((c) => c.image === check.image)) return false;
+      if (check.containers !== undefined && containers.length !== check.containers) return false;
+      if (check.replicas !== undefined && (rc.spec?.replicas ?? 1) !== check.replicas) return false;
+      if (check.readyReplicas !== undefined) {
+        const st = rc.status ?? {};
+        if ((rc.metadata.generation ?? 0) > (st.observedGeneration ?? 0)) return false;
+        if ((st.readyReplicas ?? 0) !== check.readyReplicas) return false;
+      }
+      return true;
+    });
+  return matching.length === (check.count ?? 1);
+}
+
 export function evaluateCheck(check: Check, ctx: CheckContext): boolean {
   switch (check.type) {
     case 'deploymentComplete':
@@ -140,6 +167,8 @@ export function evaluateCheck(check: Check, ctx: CheckContext): boolean {
       return nodeSchedulable(check, ctx.cluster);
     case 'pdb':
       return pdb(check, ctx.cluster);
+    case 'replicationController':
+      return replicationController(check, ctx.cluster);
     case 'commandRun': {
       const re = new RegExp(check.pattern);
       return ctx.commands.some((c) => re.test(c.trim()));

@@ -79,6 +79,22 @@ export type Check =
       desiredHealthy?: number;
       expectedPods?: number;
     }
+  /**
+   * Exactly `count` (default 1) ReplicationControllers whose name matches `name` (a regular expression matched
+   * in full, e.g. `api-rc-\\d+`) and every given filter: an image one of its template's containers runs, its
+   * desired size (`spec.replicas`), its Ready Pods (`status.readyReplicas`, once the controller has observed
+   * its latest spec), the number of containers in its Pod template. `count: 0`: none is left.
+   */
+  | {
+      type: 'replicationController';
+      name: string;
+      namespace?: string;
+      image?: string;
+      replicas?: number;
+      readyReplicas?: number;
+      containers?: number;
+      count?: number;
+    }
   /** The learner has run a command line matching this regular expression. */
   | { type: 'commandRun'; pattern: string }
   | { type: 'all'; checks: Check[] };
