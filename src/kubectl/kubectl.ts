@@ -140,6 +140,8 @@ function ld(s: string, t: string): number {
 export function suggestionsFor(typed: string): string[] {
   const out: string[] = [];
   for (const c of root.children) {
+    // cobra suggests available commands only (not hidden, not deprecated: rolling-update).
+    if (c.info.hidden) continue;
     if (ld(typed, c.name) <= 2 || c.name.toLowerCase().startsWith(typed.toLowerCase())) out.push(c.name);
     for (const s of c.info.suggestFor ?? []) if (s.toLowerCase() === typed.toLowerCase()) out.push(c.name);
   }
@@ -303,7 +305,9 @@ export function completions(): {
   subcommands: Record<string, string[]>;
   flags: Record<string, string[]>;
 } {
-  const commands = root.children.filter((c) => c.info.command || c.children.length > 0).map((c) => c.name);
+  const commands = root.children
+    .filter((c) => !c.info.hidden && (c.info.command || c.children.length > 0))
+    .map((c) => c.name);
   const subcommands: Record<string, string[]> = {};
   const flags: Record<string, string[]> = {};
   const visit = (n: Node, path: string[]) => {

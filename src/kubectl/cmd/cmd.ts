@@ -16,6 +16,7 @@ import { deleteCommand } from './delete/delete.ts';
 import { labelCommand } from './label/label.ts';
 import { patchCommand } from './patch/patch.ts';
 import { rolloutCommands } from './rollout/rollout.ts';
+import { rollingUpdateCommand, rollingUpdateDurations } from './rollingupdate/rollingupdate.ts';
 import { scaleCommand } from './scale/scale.ts';
 import { setImageCommand } from './set/set-image.ts';
 import { versionCommand } from './version/version.ts';
@@ -39,6 +40,11 @@ export interface CommandInfo {
   parentOnly?: boolean;
   /** Help text of a parent command (its subcommand list). */
   help?: string;
+  /**
+   * cobra Hidden: left out of `kubectl --help`, suggestions and completion. (The root help leaves it out by
+   * not listing it in a group; suggestionsFor and completions in kubectl.ts do not look at it yet.)
+   */
+  hidden?: boolean;
 }
 
 const notImplemented: CommandInfo = { short: '' };
@@ -111,6 +117,16 @@ export const rootCommands: ReadonlyArray<readonly [string, CommandInfo]> = [
     },
   ],
   ['rollout', { short: 'Manage the rollout of a resource', parentOnly: true, children: rolloutCommands }],
+  // Removed in kubectl 1.18; modelled from 1.17, where it was registered here (Deploy Commands) but Hidden.
+  [
+    'rolling-update',
+    {
+      command: rollingUpdateCommand,
+      short: 'Perform a rolling update. This command is deprecated, use rollout instead',
+      durations: rollingUpdateDurations,
+      hidden: true,
+    },
+  ],
   [
     'scale',
     {

@@ -1,4 +1,4 @@
-// `kubectl describe deployment|replicaset|daemonset|statefulset`.
+// `kubectl describe deployment|replicaset|replicationcontroller|daemonset|statefulset`.
 import {
   deepEqual,
   formatLabelSelector,
@@ -15,6 +15,7 @@ import {
   type Pod,
   type PodTemplateSpec,
   type ReplicaSet,
+  type ReplicationController,
   type StatefulSet,
   type Stored,
 } from '../../engine/index.ts';
@@ -171,6 +172,24 @@ export function describeReplicaSet(rs: ReplicaSet, ctx: DescribeContext): string
     w.write(LEVEL_0, `${pods}\n`);
     describePodTemplate(rs.spec?.template, w);
     describeConditions(rs.status?.conditions, w);
+    if (events) describeEvents(events, w, ctx.now);
+  });
+}
+
+// Models kubernetes/staging/src/k8s.io/kubectl/pkg/describe/describe.go describeReplicationController
+export function describeReplicationController(rc: ReplicationController, ctx: DescribeContext): string {
+  const pods = podStatusForController(rc, { matchLabels: rc.spec?.selector ?? {} }, ctx);
+  const events = ctx.showEvents ? searchEvents(ctx.cluster, refOf(rc)) : undefined;
+  return tabbedString((w) => {
+    w.write(LEVEL_0, `Name:\t${rc.metadata?.name ?? ''}\n`);
+    w.write(LEVEL_0, `Namespace:\t${rc.metadata?.namespace ?? ''}\n`);
+    w.write(LEVEL_0, `Selector:\t${formatLabels(rc.spec?.selector)}\n`);
+    printLabelsMultiline(w, 'Labels', rc.metadata?.labels);
+    printAnnotationsMultiline(w, 'Annotations', rc.metadata?.annotations);
+    w.write(LEVEL_0, `Replicas:\t${rc.status?.replicas ?? 0} current / ${rc.spec?.replicas ?? 1} desired\n`);
+    w.write(LEVEL_0, `Pods Status:\t${pods}\n`);
+    describePodTemplate(rc.spec?.template, w);
+    describeConditions(rc.status?.conditions, w);
     if (events) describeEvents(events, w, ctx.now);
   });
 }

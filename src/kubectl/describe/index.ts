@@ -9,10 +9,17 @@ import type {
   Node,
   Pod,
   ReplicaSet,
+  ReplicationController,
   Service,
   StatefulSet,
 } from '../../engine/index.ts';
-import { describeDaemonSet, describeDeployment, describeReplicaSet, describeStatefulSet } from './apps.ts';
+import {
+  describeDaemonSet,
+  describeDeployment,
+  describeReplicaSet,
+  describeReplicationController,
+  describeStatefulSet,
+} from './apps.ts';
 import {
   describeEndpoints,
   describeGeneric,
@@ -36,6 +43,8 @@ export function describe(obj: KubeObject, ctx: DescribeContext): string {
       return describeDeployment(obj as Deployment, ctx);
     case 'ReplicaSet':
       return describeReplicaSet(obj as ReplicaSet, ctx);
+    case 'ReplicationController':
+      return describeReplicationController(obj as ReplicationController, ctx);
     case 'DaemonSet':
       return describeDaemonSet(obj as DaemonSet, ctx);
     case 'StatefulSet':
