@@ -4,6 +4,7 @@ import { deploymentBasics } from './deployment-basics/scenario.ts';
 import { selfHealing } from './self-healing/scenario.ts';
 import { nodeMaintenance } from './node-maintenance/scenario.ts';
 import { bootcampRollingUpdate } from './bootcamp-rolling-update/scenario.ts';
+import { legacyRollingUpdate } from './legacy-rolling-update/scenario.ts';
 
 export type { Scenario, ScenarioSetup, Step, StepText, Check, Lang, Localized } from './schema.ts';
 export { evaluateCheck, type CheckContext } from './checks.ts';
@@ -21,6 +22,7 @@ export const scenarios: readonly Scenario[] = [
   bootcampRollingUpdate,
   selfHealing,
   nodeMaintenance,
+  legacyRollingUpdate,
 ];
 
 export function findScenario(id: string): Scenario | undefined {

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useAppState } from '../runtime-context.ts';
 import { pdbSummary } from '../../view/cluster/pdb-card.ts';
+import { podRevisionCell, rcRow, revisionHeaderKey } from './table-rows.ts';
 
 export function ClusterTable() {
   const { t } = useTranslation();
@@ -18,7 +19,7 @@ export function ClusterTable() {
           <th scope="col">{t('cluster.colName')}</th>
           <th scope="col">{t('cluster.colStatus')}</th>
           <th scope="col">{t('cluster.colNode')}</th>
-          <th scope="col">{t('cluster.colRevision')}</th>
+          <th scope="col">{t(revisionHeaderKey(frame))}</th>
           <th scope="col">{t('cluster.colReady')}</th>
         </tr>
       </thead>
@@ -41,6 +42,13 @@ export function ClusterTable() {
             <td />
             <td>{r.revision ?? ''}</td>
             <td>{`${r.ready}/${r.desired}`}</td>
+          </tr>
+        ))}
+        {(frame.replicationControllers ?? []).map((r) => (
+          <tr key={r.uid}>
+            {rcRow(r, (key, params) => t(key, params)).map((cell, i) => (
+              <td key={i}>{cell}</td>
+            ))}
           </tr>
         ))}
         {(frame.pdbs ?? []).map((b) => (
@@ -69,7 +77,7 @@ export function ClusterTable() {
             <td>{p.name}</td>
             <td>{p.status}</td>
             <td>{p.node ?? ''}</td>
-            <td>{p.revision ?? ''}</td>
+            <td>{podRevisionCell(p)}</td>
             <td>{p.readyText}</td>
           </tr>
         ))}

@@ -2,13 +2,15 @@
 // to the view (no React render per tick).
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRuntime } from '../runtime-context.ts';
+import { useAppState, useRuntime } from '../runtime-context.ts';
 import { useClusterView } from './useClusterView.ts';
 
 export function ClusterView() {
   const { t } = useTranslation();
   const runtime = useRuntime();
   const ref = useRef<SVGSVGElement>(null);
+  // The description names ReplicationControllers and their `rc1` labels only when the picture has some.
+  const hasRc = useAppState((s) => (s.frame.replicationControllers ?? []).length > 0);
   useClusterView(runtime.store, ref);
   return (
     <svg
@@ -19,7 +21,7 @@ export function ClusterView() {
       data-testid="cluster-svg"
     >
       <title id="cluster-title">{t('cluster.title')}</title>
-      <desc id="cluster-desc">{t('cluster.desc')}</desc>
+      <desc id="cluster-desc">{t(hasRc ? 'cluster.descRc' : 'cluster.desc')}</desc>
     </svg>
   );
 }

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { PodVisual } from '../../view/cluster/layout.ts';
 import { iconPath, podStyle } from '../../view/cluster/pod-glyph.ts';
 import { revisionColor, textOnRevisionColor } from '../../view/cluster/palette.ts';
+import { rcBadge } from '../../view/cluster/rc-card.ts';
+import { useAppState } from '../runtime-context.ts';
 
 const ITEMS: [PodVisual, string][] = [
   ['pending', 'cluster.legendPending'],
@@ -60,8 +62,39 @@ function Glyph({ visual }: { visual: PodVisual }) {
   );
 }
 
+/** Two ready Pods badged `rc1` and `rc2` in their colours: what the badges on RC-owned Pods mean. */
+function RcBadges() {
+  const s = 18;
+  return (
+    <svg
+      width={2 * s + 8}
+      height={s + 4}
+      viewBox={`-2 -2 ${2 * s + 8} ${s + 4}`}
+      aria-hidden="true"
+      focusable="false"
+    >
+      {[0, 1].map((i) => (
+        <g key={i} transform={`translate(${i * (s + 4)},0)`}>
+          <rect width={s} height={s} rx={3} fill={revisionColor(i)} stroke="#1f2328" strokeWidth={1.5} />
+          <text
+            x={s / 2}
+            y={s * 0.68}
+            fontSize={s * 0.46}
+            fontWeight={700}
+            textAnchor="middle"
+            fill={textOnRevisionColor(i)}
+          >
+            {rcBadge(i + 1)}
+          </text>
+        </g>
+      ))}
+    </svg>
+  );
+}
+
 export function Legend() {
   const { t } = useTranslation();
+  const hasRc = useAppState((s) => (s.frame.replicationControllers ?? []).length > 0);
   return (
     <div className="legend" aria-hidden="true">
       <svg width="0" height="0" style={{ position: 'absolute' }}>
@@ -84,6 +117,12 @@ export function Legend() {
           {t(key)}
         </span>
       ))}
+      {hasRc && (
+        <span className="legend-item" data-testid="legend-rc">
+          <RcBadges />
+          {t('cluster.legendRc')}
+        </span>
+      )}
     </div>
   );
 }

@@ -61,9 +61,11 @@ export function EventLog() {
           ? frame.nodes
           : kind === 'ReplicaSet'
             ? frame.replicaSets
-            : kind === 'Deployment'
-              ? frame.deployments
-              : [];
+            : kind === 'ReplicationController'
+              ? (frame.replicationControllers ?? [])
+              : kind === 'Deployment'
+                ? frame.deployments
+                : [];
     const hit = list.find((o) => o.name === name);
     if (hit)
       runtime.store

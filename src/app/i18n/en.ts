@@ -86,6 +86,7 @@ export const en = {
     colStatus: 'Status',
     colNode: 'Node',
     colRevision: 'Revision',
+    colRevisionRc: 'Revision / RC',
     colReady: 'Ready',
     legend: 'Legend',
     legendPending: 'Pending',
@@ -97,12 +98,19 @@ export const en = {
     legendCrash: 'Error / CrashLoopBackOff',
     legendDone: 'Completed',
     legendUnknown: 'Unknown',
+    legendRc: 'ReplicationController (numbered in order of creation)',
+    descRc:
+      'Deployments, ReplicaSets and ReplicationControllers on top; nodes below, with their Pods inside. Each Pod is coloured and labelled by its ReplicaSet revision (r2) or its ReplicationController (rc1, rc2 in order of creation); its outline and icon show its status.',
   },
   announce: {
     rs: 'ReplicaSet {{name}} (revision {{revision}}): {{ready}} of {{desired}} Ready.',
     rolloutDone: 'Deployment {{name}}: all {{replicas}} Pods updated and available.',
     node: 'Node {{name}} is now {{status}}.',
     pods: '{{count}} Pods of {{name}} are terminating.',
+    rc: 'ReplicationController {{name}} ({{badge}}): {{ready}} of {{desired}} Ready.',
+    rcCreated: 'ReplicationController {{name}} ({{badge}}) created.',
+    rcDeleted: 'ReplicationController {{name}} deleted.',
+    rcBadge: 'ReplicationController {{name}} and its Pods are now labelled {{badge}}.',
   },
   inspector: {
     region: 'Inspector',
@@ -130,6 +138,11 @@ export const en = {
     waiting: 'Not scheduled',
     waitingCount: '{{count}} waiting',
     otherPods: '+{{count}} Pods in other namespaces',
+    rcTitle: 'ReplicationController {{name}} ({{badge}})',
+    rcSelector: 'selector {{selector}}',
+    rcSummary:
+      'ReplicationController {{name}} ({{badge}}): {{counts}}; image {{image}}; selector {{selector}}.',
+    rcPodOwner: 'Controlled by ReplicationController {{name}} ({{badge}})',
   },
   pdb: {
     title: 'PDB {{name}}',

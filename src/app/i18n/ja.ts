@@ -88,6 +88,7 @@ export const ja: Resources = {
     colStatus: '状態',
     colNode: 'ノード',
     colRevision: 'リビジョン',
+    colRevisionRc: 'リビジョン / RC',
     colReady: '準備完了',
     legend: '凡例',
     legendPending: 'Pending（配置待ち）',
@@ -99,12 +100,19 @@ export const ja: Resources = {
     legendCrash: 'エラー / CrashLoopBackOff（再起動待ち）',
     legendDone: 'Completed（終了済み）',
     legendUnknown: 'Unknown（状態不明）',
+    legendRc: 'ReplicationController（作成順の番号）',
+    descRc:
+      '上に Deployment・ReplicaSet・ReplicationController、下にノードとその中の Pod を表示します。Pod の色とラベルは ReplicaSet のリビジョン（r2）または ReplicationController（作成順に rc1、rc2）、枠線とアイコンは状態を表します。',
   },
   announce: {
     rs: 'ReplicaSet {{name}}（リビジョン {{revision}}）：{{desired}} 個中 {{ready}} 個が Ready。',
     rolloutDone: 'Deployment {{name}}：{{replicas}} 個の Pod すべてが更新され、利用可能です。',
     node: 'ノード {{name}} が {{status}} になりました。',
     pods: '{{name}} の Pod {{count}} 個が終了中です。',
+    rc: 'ReplicationController {{name}}（{{badge}}）：{{desired}} 個中 {{ready}} 個が Ready。',
+    rcCreated: 'ReplicationController {{name}}（{{badge}}）が作成されました。',
+    rcDeleted: 'ReplicationController {{name}} が削除されました。',
+    rcBadge: 'ReplicationController {{name}} とその Pod のラベルは {{badge}} になりました。',
   },
   inspector: {
     region: 'インスペクター',
@@ -132,6 +140,11 @@ export const ja: Resources = {
     waiting: '未配置',
     waitingCount: '{{count}} 個待機中',
     otherPods: '他の名前空間の Pod +{{count}}',
+    rcTitle: 'ReplicationController {{name}}（{{badge}}）',
+    rcSelector: 'セレクター {{selector}}',
+    rcSummary:
+      'ReplicationController {{name}}（{{badge}}）：{{counts}}。イメージ {{image}}、セレクター {{selector}}。',
+    rcPodOwner: '管理元：ReplicationController {{name}}（{{badge}}）',
   },
   pdb: {
     title: 'PDB {{name}}',

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createCluster, deepCopy, type Deployment, type PodDisruptionBudget } from '../../engine/index.ts';
+import {
+  createCluster,
+  deepCopy,
+  type Deployment,
+  type PodDisruptionBudget,
+  type ReplicationController,
+} from '../../engine/index.ts';
 import { deriveFrame, stableFrame } from './derive-frame.ts';
 
 function deployment(image: string): Deployment {
@@ -156,6 +162,81 @@ describe('deriveFrame', () => {
     });
   });
 
+  it('numbers ReplicationControllers by creation: colour slot and rc badge for each and its Pods', () => {
+    const c = createCluster({ seed: 3, workers: 3 });
+    c.api.create(rc('api-rc', 'v1', 'asia.gcr.io/rollout-lab/node-api:1.0.0', 3));
+    c.api.create(rc('other-rc', 'v1', 'asia.gcr.io/rollout-lab/node-api:1.0.0', 1, 'kube-system'));
+    c.settle();
+    c.advanceBy(60_000);
+    const one = deriveFrame(c.api);
+    expect(one.replicaSets).toEqual([]);
+    expect(one.replicationControllers).toEqual([
+      expect.objectContaining({
+        name: 'api-rc',
+        namespace: 'default',
+        ordinal: 1,
+        colorIndex: 0,
+        desired: 3,
+        current: 3,
+        ready: 3,
+        available: 3,
+        image: 'asia.gcr.io/rollout-lab/node-api:1.0.0',
+        selector: 'deployment=v1,name=api-pods',
+      }),
+    ]);
+    expect(one.pods.map((p) => [p.replicationController, p.rcOrdinal, p.colorIndex, p.revision])).toEqual([
+      ['api-rc', 1, 0, null],
+      ['api-rc', 1, 0, null],
+      ['api-rc', 1, 0, null],
+    ]);
+
+    // kubectl rolling-update's steps, by hand: a second controller scaled up while the first scales down.
+    c.api.create(rc('api-rc-next', 'v2', 'asia.gcr.io/rollout-lab/node-api:1.0.1', 0));
+    c.settle();
+    scaleRc(c, 'api-rc-next', 1);
+    scaleRc(c, 'api-rc', 2);
+    c.advanceBy(60_000);
+    const two = deriveFrame(c.api);
+    expect(
+      two.replicationControllers!.map((r) => [r.name, r.ordinal, r.colorIndex, r.desired, r.ready]),
+    ).toEqual([
+      ['api-rc', 1, 0, 2, 2],
+      ['api-rc-next', 2, 1, 1, 1],
+    ]);
+    const live = two.pods.filter((p) => !p.terminating);
+    expect(live.map((p) => `${p.replicationController}:${p.rcOrdinal}:${p.colorIndex}`).sort()).toEqual([
+      'api-rc-next:2:1',
+      'api-rc:1:0',
+      'api-rc:1:0',
+    ]);
+
+    // The old controller deleted: the frame knows only what exists, so the new one is now rc1.
+    scaleRc(c, 'api-rc', 0);
+    scaleRc(c, 'api-rc-next', 3);
+    c.advanceBy(60_000);
+    c.api.delete('ReplicationController', 'default', 'api-rc');
+    c.settle();
+    const after = deriveFrame(c.api);
+    expect(after.replicationControllers!.map((r) => [r.name, r.ordinal, r.colorIndex])).toEqual([
+      ['api-rc-next', 1, 0],
+    ]);
+    expect(after.pods.filter((p) => !p.terminating).map((p) => [p.rcOrdinal, p.colorIndex])).toEqual([
+      [1, 0],
+      [1, 0],
+      [1, 0],
+    ]);
+  });
+
+  it('leaves ReplicaSet Pods without an rc badge and frames without controllers unchanged', () => {
+    const c = createCluster({ seed: 3, workers: 2 });
+    c.api.create(deployment('nginx:1.17'));
+    c.settle();
+    const f = deriveFrame(c.api);
+    expect(f.replicationControllers).toBeUndefined();
+    expect(f.pods.length).toBeGreaterThan(0);
+    for (const p of f.pods) expect(p).not.toHaveProperty('replicationController');
+  });
+
   it('stableFrame returns the previous frame when nothing drawn changed', () => {
     const c = createCluster({ seed: 3, workers: 2 });
     const a = deriveFrame(c.api);
@@ -181,4 +262,31 @@ function pdb(
     metadata: { name, namespace },
     spec: { ...rule, selector: { matchLabels } },
   };
+}
+
+function rc(
+  name: string,
+  version: string,
+  image: string,
+  replicas: number,
+  namespace = 'default',
+): ReplicationController {
+  const labels = { name: 'api-pods', deployment: version };
+  return {
+    apiVersion: 'v1',
+    kind: 'ReplicationController',
+    metadata: { name, namespace },
+    spec: {
+      replicas,
+      selector: labels,
+      template: { metadata: { labels }, spec: { containers: [{ name: 'node-api-container', image }] } },
+    },
+  };
+}
+
+function scaleRc(c: ReturnType<typeof createCluster>, name: string, replicas: number) {
+  const r = deepCopy(c.api.get<ReplicationController>('ReplicationController', 'default', name)!);
+  r.spec!.replicas = replicas;
+  c.api.update(r);
+  c.settle();
 }

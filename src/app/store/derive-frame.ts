@@ -10,6 +10,7 @@ import {
   type Pod,
   type PodDisruptionBudget,
   type ReplicaSet,
+  type ReplicationController,
   type Stored,
 } from '../../engine/index.ts';
 import type {
@@ -19,6 +20,7 @@ import type {
   PdbFrame,
   PodFrame,
   ReplicaSetFrame,
+  ReplicationControllerFrame,
 } from '../../view/cluster/frame.ts';
 import { printNodeStatus, printPodCells } from './pod-status.ts';
 
@@ -115,6 +117,9 @@ export function deriveFrame(api: ApiServer, opts: FrameOptions = {}): Frame {
     };
   });
 
+  const replicationControllers = rcFrames(api.list<ReplicationController>('ReplicationController', ns));
+  const rcByName = new Map(replicationControllers.map((r) => [r.name, r]));
+
   const byNode = new Map(nodes.map((n) => [n.name, n]));
   const allPods = api.list<Pod>('Pod');
   for (const p of allPods) {
@@ -129,6 +134,8 @@ export function deriveFrame(api: ApiServer, opts: FrameOptions = {}): Frame {
       const cells = printPodCells(p);
       const rsName = controllerOf(p, 'ReplicaSet');
       const rs = rsName ? rsByName.get(`${p.metadata.namespace ?? ''}/${rsName}`) : undefined;
+      const rcName = controllerOf(p, 'ReplicationController');
+      const rc = rcName ? rcByName.get(rcName) : undefined;
       return {
         uid: p.metadata.uid,
         name: p.metadata.name,
@@ -142,8 +149,9 @@ export function deriveFrame(api: ApiServer, opts: FrameOptions = {}): Frame {
         terminating: p.metadata.deletionTimestamp !== undefined,
         replicaSet: rsName,
         revision: rs ? revisionOf(rs) : null,
-        colorIndex: rs ? (colorOf.get(rs.metadata.uid) ?? 0) : null,
+        colorIndex: rs ? (colorOf.get(rs.metadata.uid) ?? 0) : rc ? rc.colorIndex : null,
         createdMs: parseTime(p.metadata.creationTimestamp),
+        ...(rcName !== null && { replicationController: rcName, rcOrdinal: rc?.ordinal ?? null }),
       };
     });
 
@@ -177,7 +185,53 @@ export function deriveFrame(api: ApiServer, opts: FrameOptions = {}): Frame {
     .list<PodDisruptionBudget>('PodDisruptionBudget', ns)
     .map((b) => pdbFrame(b, deploymentList));
 
-  return { nodes, pods, replicaSets, deployments, pdbs };
+  return {
+    nodes,
+    pods,
+    replicaSets,
+    deployments,
+    pdbs,
+    ...(replicationControllers.length > 0 && { replicationControllers }),
+  };
+}
+
+/**
+ * ReplicationControllers of one namespace, numbered by creation (`rc1` is the oldest present). A rolling-update's
+ * new controller is created after the old one, so the two never share a colour or a badge; when the old one is
+ * deleted the new one becomes `rc1` (the frame knows only what exists now).
+ */
+function rcFrames(list: Stored<ReplicationController>[]): ReplicationControllerFrame[] {
+  const order = list
+    .slice()
+    .sort(
+      (a, b) =>
+        parseTime(a.metadata.creationTimestamp) - parseTime(b.metadata.creationTimestamp) ||
+        Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion) ||
+        (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0),
+    );
+  const ordinal = new Map(order.map((rc, i) => [rc.metadata.uid, i + 1]));
+  return list.map((rc) => {
+    const n = ordinal.get(rc.metadata.uid) ?? 1;
+    const selector = rc.spec?.selector ?? {};
+    return {
+      uid: rc.metadata.uid,
+      name: rc.metadata.name,
+      namespace: rc.metadata.namespace ?? 'default',
+      ordinal: n,
+      colorIndex: n - 1,
+      desired: rc.spec?.replicas ?? 1,
+      current: rc.status?.replicas ?? 0,
+      ready: rc.status?.readyReplicas ?? 0,
+      available: rc.status?.availableReplicas ?? 0,
+      image: image(rc.spec?.template),
+      // As labels.FormatLabels prints a map: keys sorted, `k=v` joined by commas.
+      selector: Object.keys(selector)
+        .sort()
+        .map((k) => `${k}=${selector[k]}`)
+        .join(','),
+      createdMs: parseTime(rc.metadata.creationTimestamp),
+    };
+  });
 }
 
 function pdbFrame(b: Stored<PodDisruptionBudget>, deploymentList: Stored<Deployment>[]): PdbFrame {

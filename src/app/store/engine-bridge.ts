@@ -12,7 +12,14 @@ export interface EngineBridge {
   dispose(): void;
 }
 
-const WATCHED = new Set(['Pod', 'Node', 'ReplicaSet', 'Deployment', 'PodDisruptionBudget']);
+const WATCHED = new Set([
+  'Pod',
+  'Node',
+  'ReplicaSet',
+  'ReplicationController',
+  'Deployment',
+  'PodDisruptionBudget',
+]);
 
 export function createEngineBridge(
   store: AppStore,

@@ -58,7 +58,7 @@ export interface TimeMachine extends PlaybackCluster {
   clusterReplaced(previous: Cluster, next: Cluster): void;
 }
 
-const WATCHED = new Set(['Pod', 'ReplicaSet', 'Deployment']);
+const WATCHED = new Set(['Pod', 'ReplicaSet', 'Deployment', 'ReplicationController']);
 
 /** Index of the first element > x in a sorted array. */
 function upperBound(a: readonly number[], x: number): number {

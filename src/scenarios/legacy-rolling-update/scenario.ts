@@ -27,9 +27,15 @@ const apiPodsReady: Check = {
   ready: true,
   count: 3,
 };
+/** A `kubectl rolling-update …` typed at the start of a line or after a pipe (`cat file | kubectl …`). */
 const rollingUpdate = (rest: string) => ({
   type: 'commandRun' as const,
-  pattern: `^kubectl rolling-update ${rest}`,
+  pattern: `(^|\\|\\s*)kubectl rolling-update ${rest}`,
+});
+/** A file given to rolling-update, by `-f FILE` or through a pipe. */
+const rollingUpdateFrom = (file: string) => ({
+  type: 'commandRun' as const,
+  pattern: `${file}.*\\|\\s*kubectl rolling-update|kubectl rolling-update.*-f[= ]?${file}`,
 });
 
 export const legacyRollingUpdateChecks = {
@@ -60,17 +66,14 @@ export const legacyRollingUpdateChecks = {
   sameName: {
     type: 'all',
     checks: [
-      rollingUpdate('(rc/)?api-rc\\b.*-f'),
+      rollingUpdateFrom('api-rc-multi-1\\.0\\.1\\.json'),
       { type: 'replicationController', name: 'api-rc', image: api100, containers: 2, readyReplicas: 3 },
     ],
   },
   selector: {
     type: 'all',
     checks: [
-      {
-        type: 'commandRun',
-        pattern: 'api-rc-v2\\.json.*kubectl rolling-update|kubectl rolling-update.*api-rc-v2\\.json',
-      },
+      rollingUpdateFrom('api-rc-v2\\.json'),
       { type: 'replicationController', name: 'api-rc-v2', count: 0 },
       { type: 'replicationController', name: 'api-rc', image: api100, readyReplicas: 3 },
     ],

@@ -49,13 +49,15 @@ next question: how do you update **one** of the two images?`,
   'same-name': {
     title: 'Refused: the same name',
     goal: 'You ran rolling-update with -f; it refused, and api-rc is unchanged.',
-    body: `\`--image\` only works when the Pod has **one** container: kubectl would not know which one to change.
-For several containers you hand rolling-update the whole **new RC**, from a file or from standard input
+    body: `With two containers, \`--image\` alone is refused (\`must specify container to update\`): kubectl
+cannot guess which image you mean. The kubectl replayed here has \`--container\` for that; the 1.1 of the original
+notes did not. The general way is to hand rolling-update the whole **new RC**, from a file or from standard input
 (\`-f -\`). \`api-rc-multi-1.0.1.json\` is \`api-rc\` with \`node-api:1.0.1\`.
 
-It refuses before touching anything: \`cannot have the same name as the existing ReplicationController\`. With
-\`--image\` kubectl picked a temporary name itself and renamed at the end; with a file the new RC keeps the name
-you wrote, and two RCs cannot share a name.`,
+It refuses before touching anything: \`- cannot have the same name as the existing ReplicationController api-rc\`
+(the \`-\` is the file name: standard input). Old and new RC exist side by side during the update, and two RCs
+cannot share a name. With \`--image\` kubectl picked a temporary name itself; with a file, the new RC has the name
+you wrote.`,
   },
   selector: {
     title: 'Refused: nothing tells old and new apart',
@@ -80,7 +82,7 @@ same short outage as before, once) and list the Pods with \`-L version\`.`,
   },
   'versioned-update': {
     title: 'The versioned update',
-    goal: 'One api-rc-<time> RC is left, running three Ready Pods of node-api:1.0.1 with the new version label.',
+    goal: 'One RC is left, running three Ready Pods of node-api:1.0.1 that carry the new version label.',
     body: `Now every update can follow one recipe, as a script would:
 
 1. find the current RC's name with \`kubectl get rc | grep '^api-rc' | cut -d ' ' -f 1\`;
@@ -92,6 +94,11 @@ The selectors now differ in \`version\`, the names differ, and the Service keeps
 through \`name\`. rolling-update scales the new RC up and the old one down, then deletes the old RC. With
 \`maxSurge\` 1 and \`maxUnavailable\` 0 there is always a Pod to answer: \`kubectl describe svc api-srv\` lists
 the Endpoints it sends to.
+
+Read the last lines: \`Renaming api-rc-<time> to api-rc-1453323827\`. When you name only the old controller,
+kubectl 1.17 (replayed here) **renames the new RC back to the old name**, as it did for \`--image\` — the 1.1 of
+the original notes kept the new name. The Pods do carry the new \`version\`, so the recipe keeps working. To keep
+the new name, name both controllers: \`kubectl rolling-update OLD NEW -f -\`.
 
 Today a **Deployment** does all of this on the server, without a terminal that must stay open: it creates a
 ReplicaSet per template with a \`pod-template-hash\` label — the same idea as \`version\` — and

@@ -51,13 +51,16 @@ Pod だけです。そこで入れ替えは kubectl 自身が、あなたの端�
   'same-name': {
     title: '拒否その 1：同じ名前',
     goal: '-f を付けて rolling-update を実行し、拒否されました。api-rc は変わっていません。',
-    body: `\`--image\` が使えるのは Pod のコンテナが **1 つ** のときだけです。複数あると、どれを変えるか kubectl には
-分かりません。複数コンテナのときは **新しい RC** 全体を、ファイルか標準入力（\`-f -\`）で rolling-update に渡します。
-\`api-rc-multi-1.0.1.json\` は \`node-api:1.0.1\` にした \`api-rc\` です。
+    body: `コンテナが 2 つあると、\`--image\` だけでは断られます（\`must specify container to update\`）。どちらの
+イメージのことか kubectl には分からないからです。ここで再現している kubectl にはそのための \`--container\` が
+ありますが、元のノートの 1.1 にはありませんでした。一般的な方法は、**新しい RC** 全体をファイルか標準入力
+（\`-f -\`）で rolling-update に渡すことです。\`api-rc-multi-1.0.1.json\` は \`node-api:1.0.1\` にした
+\`api-rc\` です。
 
-何も変える前に拒否されます：\`cannot have the same name as the existing ReplicationController\`。\`--image\` のときは
-kubectl が一時的な名前を自分で付け、最後に名前を戻していました。ファイルで渡すと新しい RC は書かれた名前のまま
-なので、同じ名前の RC が 2 つ並ぶことはできません。`,
+何も変える前に拒否されます：\`- cannot have the same name as the existing ReplicationController api-rc\`
+（先頭の \`-\` はファイル名、つまり標準入力です）。更新の間は新旧 2 つの RC が並んで存在するので、同じ名前には
+できません。\`--image\` のときは kubectl が一時的な名前を自分で付けていましたが、ファイルで渡すと新しい RC の
+名前は書かれたとおりです。`,
   },
   selector: {
     title: '拒否その 2：新旧を見分けられない',
@@ -81,7 +84,7 @@ Service が選ぶのは \`name=api-pods\` だけなので、version の違いは
   },
   'versioned-update': {
     title: 'version 付きの更新',
-    goal: 'api-rc-<時刻> の RC が 1 つだけ残り、新しい version ラベルの node-api:1.0.1 の Pod 3 つが Ready です。',
+    goal: 'RC が 1 つだけ残り、新しい version ラベルを持つ node-api:1.0.1 の Pod 3 つが Ready です。',
     body: `これで、どの更新も同じ手順で、スクリプトのように行えます。
 
 1. 今の RC の名前を \`kubectl get rc | grep '^api-rc' | cut -d ' ' -f 1\` で調べる。
@@ -93,6 +96,12 @@ Service が選ぶのは \`name=api-pods\` だけなので、version の違いは
 rolling-update は新しい RC を増やし古い RC を減らし、最後に古い RC を削除します。\`maxSurge\` 1・
 \`maxUnavailable\` 0 なので、応答できる Pod が常にあります。\`kubectl describe svc api-srv\` で通信先の
 Endpoints を確かめられます。
+
+最後の数行を読んでください：\`Renaming api-rc-<時刻> to api-rc-1453323827\`。古いコントローラーの名前だけを
+指定すると、ここで再現している kubectl 1.17 は \`--image\` のときと同じく **新しい RC を古い名前に戻します**。
+元のノートの 1.1 では新しい名前のままでした。Pod には新しい \`version\` が付いているので、この手順は次の更新でも
+そのまま使えます。新しい名前を残したいときは、\`kubectl rolling-update 古い名前 新しい名前 -f -\` のように両方を
+指定します。
 
 今はこれをすべて **Deployment** がサーバー側で行い、端末を開いたままにしておく必要もありません。Deployment は
 テンプレートごとに ReplicaSet を作り、\`pod-template-hash\` ラベル（\`version\` と同じ考え方）を付けます。

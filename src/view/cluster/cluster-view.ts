@@ -11,6 +11,7 @@ import { INK, SELECT, type Translate } from './theme.ts';
 import { renderDeployments, renderReplicaSets, type MarkContext } from './workload-marks.ts';
 import { renderNodes } from './node-marks.ts';
 import { renderPdbs } from './pdb-marks.ts';
+import { renderReplicationControllers } from './rc-marks.ts';
 
 export type { ViewSelection, Translate };
 
@@ -130,6 +131,7 @@ export function createClusterView(options: ClusterViewOptions): ClusterView {
     const ctx: MarkContext = { t, ms, selected, emit };
     renderDeployments(workloadLayer, l, ctx);
     renderReplicaSets(workloadLayer, l, ctx);
+    renderReplicationControllers(workloadLayer, l, ctx);
     renderPdbs(workloadLayer, l, ctx);
     renderNodes(nodeLayer, l, ctx);
     renderPods(l);
@@ -176,7 +178,8 @@ export function createClusterView(options: ClusterViewOptions): ClusterView {
   function isSelectedPod(d: PodMark): boolean {
     return (
       d.uid === selected ||
-      (selected !== null && d.data.replicaSet !== null && selectedReplicaSet === d.data.replicaSet)
+      (selected !== null && d.data.replicaSet !== null && selectedReplicaSet === d.data.replicaSet) ||
+      (selected !== null && !!d.data.replicationController && selectedRc === d.data.replicationController)
     );
   }
 
@@ -217,7 +220,7 @@ export function createClusterView(options: ClusterViewOptions): ClusterView {
     const p = d.data;
     const isSelected = isSelectedPod(d);
     const cap = l.caption;
-    const look = `${d.size},${d.visual},${d.label},${p.colorIndex},${p.status},${p.readyText},${p.restarts},${p.terminating},${p.revision},${p.node},${isSelected},${crowded},${l.fontSize},${cap?.fontSize},${cap?.maxChars}`;
+    const look = `${d.size},${d.visual},${d.label},${p.colorIndex},${p.status},${p.readyText},${p.restarts},${p.terminating},${p.revision},${p.replicationController},${p.node},${isSelected},${crowded},${l.fontSize},${cap?.fontSize},${cap?.maxChars}`;
     const moved = !prev || prev.x !== d.x || prev.y !== d.y;
     if (moved) {
       if (entering || podMs(500) === 0) {
@@ -241,11 +244,17 @@ export function createClusterView(options: ClusterViewOptions): ClusterView {
     const r = podRadius(s);
     g.setAttribute('data-name', p.name);
     g.setAttribute('data-revision', p.revision === null ? '' : String(p.revision));
+    if (p.replicationController) g.setAttribute('data-rc', p.replicationController);
+    else g.removeAttribute('data-rc');
     g.setAttribute('data-status', p.status);
     g.setAttribute('data-visual', d.visual);
     g.setAttribute('data-node', p.node ?? '');
     g.setAttribute('data-terminating', String(p.terminating));
-    els.title.textContent = `${p.name} — ${p.status} (${p.readyText})${p.restarts > 0 ? ` ↻${p.restarts}` : ''}`;
+    els.title.textContent = `${p.name} — ${p.status} (${p.readyText})${p.restarts > 0 ? ` ↻${p.restarts}` : ''}${
+      p.replicationController && d.label
+        ? `\n${t('view.rcPodOwner', { name: p.replicationController, badge: d.label })}`
+        : ''
+    }`;
 
     const changed =
       !prev ||
@@ -413,11 +422,15 @@ export function createClusterView(options: ClusterViewOptions): ClusterView {
   }
 
   let selectedReplicaSet: string | null = null;
+  let selectedRc: string | null = null;
   function updateSelectedReplicaSet(): void {
     selectedReplicaSet = null;
+    selectedRc = null;
     if (!frame || !selected) return;
     const rs = frame.replicaSets.find((r) => r.uid === selected);
     selectedReplicaSet = rs ? rs.name : null;
+    const rc = frame.replicationControllers?.find((r) => r.uid === selected);
+    selectedRc = rc ? rc.name : null;
   }
 
   return {

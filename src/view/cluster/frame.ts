@@ -32,9 +32,14 @@ export interface PodFrame {
   replicaSet: string | null;
   /** The owning ReplicaSet's revision (`deployment.kubernetes.io/revision`). */
   revision: number | null;
-  /** Stable colour slot of the owning ReplicaSet within its Deployment (creation order). */
+  /** Stable colour slot of the owning ReplicaSet within its Deployment (creation order), or of the owning
+   * ReplicationController among the namespace's ReplicationControllers. */
   colorIndex: number | null;
   createdMs: number;
+  /** The owning ReplicationController (core/v1), if any. Optional so hand-made frames need not set it. */
+  replicationController?: string | null;
+  /** Its owner's position among the namespace's ReplicationControllers by creation, from 1 (the `rc1` badge). */
+  rcOrdinal?: number | null;
 }
 
 export interface ReplicaSetFrame {
@@ -49,6 +54,28 @@ export interface ReplicaSetFrame {
   ready: number;
   available: number;
   image: string;
+  createdMs: number;
+}
+
+/**
+ * A core/v1 ReplicationController: drawn like a ReplicaSet card, coloured and badged (`rc1`, `rc2`…) by its
+ * position among the namespace's ReplicationControllers by creation (they carry no revision).
+ */
+export interface ReplicationControllerFrame {
+  uid: string;
+  name: string;
+  namespace: string;
+  /** Position among the namespace's ReplicationControllers by creation, from 1. */
+  ordinal: number;
+  /** `ordinal - 1`: the old and the new controller of a rolling-update never share a colour. */
+  colorIndex: number;
+  desired: number;
+  current: number;
+  ready: number;
+  available: number;
+  image: string;
+  /** spec.selector as kubectl prints it (`name=api-pods,version=2`). */
+  selector: string;
   createdMs: number;
 }
 
@@ -94,13 +121,15 @@ export interface Frame {
   deployments: DeploymentFrame[];
   /** Optional so hand-made frames (tests, the bench) need not list them. */
   pdbs?: PdbFrame[];
+  /** Optional, as pdbs. */
+  replicationControllers?: ReplicationControllerFrame[];
 }
 
 export const emptyFrame: Frame = { nodes: [], pods: [], replicaSets: [], deployments: [] };
 
 /** What the learner clicked in the picture. */
 export interface ViewSelection {
-  kind: 'Pod' | 'Node' | 'ReplicaSet' | 'Deployment' | 'PodDisruptionBudget';
+  kind: 'Pod' | 'Node' | 'ReplicaSet' | 'ReplicationController' | 'Deployment' | 'PodDisruptionBudget';
   namespace?: string;
   name: string;
   uid: string;

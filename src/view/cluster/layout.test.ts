@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Frame, NodeFrame, PdbFrame, PodFrame, ReplicaSetFrame, DeploymentFrame } from './frame.ts';
+import type {
+  Frame,
+  NodeFrame,
+  PdbFrame,
+  PodFrame,
+  ReplicaSetFrame,
+  DeploymentFrame,
+  ReplicationControllerFrame,
+} from './frame.ts';
 import {
   fitGrid,
   layoutCluster,
@@ -459,5 +467,120 @@ describe('layoutCluster: PodDisruptionBudget cards', () => {
     const before = at(budget());
     const after = at(budget({ currentHealthy: 3, disruptionsAllowed: 0 }));
     expect([after.x, after.y, after.width]).toEqual([before.x, before.y, before.width]);
+  });
+});
+
+describe('layoutCluster: ReplicationController cards', () => {
+  const nodes = [node('control-plane', true), node('node1'), node('node2')];
+  const rc = (
+    name: string,
+    ordinal: number,
+    desired: number,
+    ready = desired,
+  ): ReplicationControllerFrame => ({
+    uid: `rc-${name}`,
+    name,
+    namespace: 'default',
+    ordinal,
+    colorIndex: ordinal - 1,
+    desired,
+    current: desired,
+    ready,
+    available: ready,
+    image: `asia.gcr.io/rollout-lab/node-api:1.0.${ordinal - 1}`,
+    selector: 'name=api-pods',
+    createdMs: ordinal * 1000,
+  });
+  const rcPod = (owner: string, ordinal: number, over: Partial<PodFrame> = {}) =>
+    pod({
+      replicaSet: null,
+      revision: null,
+      colorIndex: ordinal - 1,
+      replicationController: owner,
+      rcOrdinal: ordinal,
+      ...over,
+    });
+
+  it('lays the controllers of a rolling-update side by side in a row of their own, rc1 first', () => {
+    const l = layoutCluster(
+      {
+        nodes,
+        pods: [rcPod('api-rc', 1), rcPod('api-rc-next', 2)],
+        deployments: [],
+        replicaSets: [],
+        replicationControllers: [rc('api-rc-next', 2, 1), rc('api-rc', 1, 2)],
+      },
+      { width: 1000, height: 600 },
+    );
+    expect(l.replicationControllers.map((r) => [r.data.name, r.x, r.y])).toEqual([
+      ['api-rc', 12, 12],
+      ['api-rc-next', 12 + l.replicationControllers[0]!.width + 12, 12],
+    ]);
+    expect(l.replicaSets).toEqual([]);
+    for (const r of l.replicationControllers) {
+      expect(r.width).toBeGreaterThanOrEqual(l.fontSize * 9);
+      expect(r.x + r.width).toBeLessThanOrEqual(1000);
+    }
+    const bottom = Math.max(...l.replicationControllers.map((r) => r.y + r.height));
+    for (const n of l.nodes) expect(n.y).toBeGreaterThan(bottom);
+  });
+
+  it('keeps a controller scaled to zero as a full card, drawn inactive (RCs are no revision history)', () => {
+    const l = layoutCluster(
+      {
+        nodes,
+        pods: [],
+        deployments: [],
+        replicaSets: [],
+        replicationControllers: [rc('api-rc', 1, 0), rc('api-rc-next', 2, 3)],
+      },
+      { width: 1000, height: 600 },
+    );
+    expect(l.replicationControllers.map((r) => [r.active, r.collapsed])).toEqual([
+      [false, false],
+      [true, false],
+    ]);
+    expect(l.replicationControllers[0]!.width).toBe(l.replicationControllers[1]!.width);
+  });
+
+  it('puts the row below the Deployments and bare ReplicaSets', () => {
+    const l = layoutCluster(
+      {
+        nodes,
+        pods: [],
+        deployments: [deploy],
+        replicaSets: [rs('web-a', 1, 100, 2), { ...rs('bare', 1, 50, 1), deployment: null }],
+        replicationControllers: [rc('api-rc', 1, 3)],
+      },
+      { width: 1000, height: 700 },
+    );
+    const rowH = l.deployments[0]!.height;
+    expect(l.replicaSets.map((r) => r.y)).toEqual([12, 12 + rowH + 12]);
+    expect(l.replicationControllers[0]!.y).toBe(12 + 2 * (rowH + 12));
+    expect(l.replicationControllers[0]!.x).toBe(12);
+  });
+
+  it("labels each controller's Pods with its badge and groups them after the ReplicaSet Pods, rc1 first", () => {
+    const pods = [
+      rcPod('api-rc-next', 2, { createdMs: 1 }),
+      rcPod('api-rc', 1, { createdMs: 5 }),
+      pod({ createdMs: 9 }),
+      pod({ replicaSet: null, revision: null, colorIndex: null, createdMs: 0 }),
+      rcPod('api-rc', 1, { createdMs: 3 }),
+    ];
+    const l = layoutCluster(
+      {
+        nodes,
+        pods,
+        deployments: [deploy],
+        replicaSets: [rs('web-abc', 1, 100, 1)],
+        replicationControllers: [rc('api-rc', 1, 2), rc('api-rc-next', 2, 1)],
+      },
+      { width: 1000, height: 600 },
+    );
+    const onNode = l.pods.slice().sort((a, b) => a.y - b.y || a.x - b.x);
+    expect(onNode.map((p) => p.label)).toEqual(['r1', 'rc1', 'rc1', 'rc2', '']);
+    expect(onNode.map((p) => p.data.createdMs)).toEqual([9, 3, 5, 1, 0]);
+    assertPodsInsideTheirNodes(l);
   });
 });

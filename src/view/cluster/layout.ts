@@ -1,9 +1,19 @@
 // Pure layout: frame + size → positioned marks. No DOM, no D3 selection; unit-tested in Node.
 //
-// Top band: one row per Deployment (its card, then its ReplicaSets in creation order).
+// Top band: one row per Deployment (its card, then its ReplicaSets in creation order), then bare ReplicaSets,
+// then the ReplicationControllers (core/v1, no Deployment above them) in creation order.
 // Below: the nodes side by side as boxes (a waiting area first when some pod is not scheduled),
 // pods in a grid inside, all pods the same size so they compare at a glance.
-import type { DeploymentFrame, Frame, NodeFrame, PdbFrame, PodFrame, ReplicaSetFrame } from './frame.ts';
+import type {
+  DeploymentFrame,
+  Frame,
+  NodeFrame,
+  PdbFrame,
+  PodFrame,
+  ReplicaSetFrame,
+  ReplicationControllerFrame,
+} from './frame.ts';
+import { rcBadge } from './rc-card.ts';
 
 /** How a pod is drawn; one value per kubectl STATUS family (product.md, visual language). */
 export type PodVisual =
@@ -68,6 +78,19 @@ export interface ReplicaSetMark {
   data: ReplicaSetFrame;
 }
 
+/** A ReplicationController card: placed as a ReplicaSet card, never collapsed (RCs are no revision history). */
+export interface ReplicationControllerMark {
+  uid: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** False while scaled to zero (drawn faded and dashed, as an old ReplicaSet). */
+  active: boolean;
+  collapsed: false;
+  data: ReplicationControllerFrame;
+}
+
 export interface PdbMark {
   uid: string;
   x: number;
@@ -95,7 +118,7 @@ export interface PodMark {
   y: number;
   size: number;
   visual: PodVisual;
-  /** `r2`, or empty for a pod without a revision (a bare pod). */
+  /** `r2`, `rc1` for a ReplicationController's pod, or empty for a pod without either (a bare pod). */
   label: string;
   data: PodFrame;
 }
@@ -121,6 +144,8 @@ export interface ClusterLayout {
   caption: PodCaption | null;
   deployments: DeploymentMark[];
   replicaSets: ReplicaSetMark[];
+  /** ReplicationController cards, one row below the Deployments and bare ReplicaSets. */
+  replicationControllers: ReplicationControllerMark[];
   /** PodDisruptionBudget cards, after the ReplicaSets of the Deployment they cover. */
   pdbs: PdbMark[];
   nodes: NodeMark[];
@@ -184,26 +209,48 @@ function byCreation<T extends { createdMs: number; name: string }>(a: T, b: T): 
   return a.createdMs - b.createdMs || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
 
-const isActive = (r: ReplicaSetFrame) => r.desired > 0 || r.current > 0;
+interface RowItem {
+  uid: string;
+  desired: number;
+  current: number;
+}
 
-/** One row: full cards for active ReplicaSets, chips for old ones at zero; the oldest chips go first. */
-function layoutRow(
-  list: ReplicaSetFrame[],
+interface RowMark<T> {
+  uid: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  active: boolean;
+  collapsed: boolean;
+  data: T;
+}
+
+const isActive = (r: RowItem) => r.desired > 0 || r.current > 0;
+
+/**
+ * One row: full cards for active ReplicaSets, chips for old ones at zero; the oldest chips go first. With
+ * `collapse` false every item keeps a full card (ReplicationControllers at zero are live, not history).
+ */
+function layoutRow<T extends RowItem>(
+  list: T[],
   x0: number,
   y: number,
   avail: number,
   rowH: number,
   fontSize: number,
-  out: ReplicaSetMark[],
+  out: RowMark<T>[],
+  collapse = true,
 ): { hidden: number; end: number } {
   const chipW = Math.round(fontSize * 3.2);
   const minCard = Math.round(fontSize * 9);
-  const active = list.filter(isActive).length;
+  const isCard = (r: T) => !collapse || isActive(r);
+  const active = list.filter(isCard).length;
   let keep = list;
   let hidden = 0;
   const need = (chips: number) => chips * (chipW + GAP) + active * (minCard + GAP);
   while (keep.length > active && need(keep.length - active) > avail) {
-    const oldest = keep.findIndex((r) => !isActive(r));
+    const oldest = keep.findIndex((r) => !isCard(r));
     keep = keep.filter((_, i) => i !== oldest);
     hidden++;
   }
@@ -218,9 +265,9 @@ function layoutRow(
   );
   let x = x0;
   for (const r of keep) {
-    const collapsed = !isActive(r);
+    const collapsed = !isCard(r);
     const w = collapsed ? chipW : cardW;
-    out.push({ uid: r.uid, x, y, width: w, height: rowH, active: !collapsed, collapsed, data: r });
+    out.push({ uid: r.uid, x, y, width: w, height: rowH, active: isActive(r), collapsed, data: r });
     x += w + GAP;
   }
   return { hidden, end: x };
@@ -305,12 +352,21 @@ function layoutWorkloads(frame: Frame, width: number, fontSize: number) {
     hidden += layoutRow(orphans, PAD, y, width - 2 * PAD, rowH, fontSize, replicaSets).hidden;
     y += rowH + GAP;
   }
+  // ReplicationControllers: one row of cards, oldest (rc1) first.
+  const replicationControllers: ReplicationControllerMark[] = [];
+  const rcs = (frame.replicationControllers ?? []).slice().sort((a, b) => a.ordinal - b.ordinal);
+  if (rcs.length > 0) {
+    const cards: RowMark<ReplicationControllerFrame>[] = [];
+    layoutRow(rcs, PAD, y, width - 2 * PAD, rowH, fontSize, cards, false);
+    for (const c of cards) replicationControllers.push({ ...c, collapsed: false });
+    y += rowH + GAP;
+  }
   const loose = pdbsByRow.get('') ?? [];
   if (loose.length > 0) {
     placePdbs(loose, PAD, y, rowH, fontSize, pdbs);
     y += rowH + GAP;
   }
-  return { deployments, replicaSets, pdbs, bottom: y, hidden };
+  return { deployments, replicaSets, replicationControllers, pdbs, bottom: y, hidden };
 }
 
 /**
@@ -386,7 +442,12 @@ export function layoutCluster(frame: Frame, size: Size): ClusterLayout {
 
   const top =
     work.bottom +
-    (work.deployments.length > 0 || work.replicaSets.length > 0 || work.pdbs.length > 0 ? 4 : 0);
+    (work.deployments.length > 0 ||
+    work.replicaSets.length > 0 ||
+    work.replicationControllers.length > 0 ||
+    work.pdbs.length > 0
+      ? 4
+      : 0);
   const areaW = width - 2 * PAD;
   const areaH = Math.max(fontSize * 8, height - top - PAD);
   const cols = nodeColumns(boxes.length, areaW, areaH, fontSize * 11);
@@ -427,20 +488,27 @@ export function layoutCluster(frame: Frame, size: Size): ClusterLayout {
         }
       : null;
 
-  // Pods are grouped by owner (its ReplicaSet, oldest first), then by creation within the group, so each
-  // revision forms a block and a new pod never moves the older pods of its own ReplicaSet.
+  // Pods are grouped by owner (its ReplicaSet, oldest first; then its ReplicationController, rc1 first), then
+  // by creation within the group, so each revision forms a block and a new pod never moves the older pods of
+  // its own owner.
   const rsOrder = new Map<string, number>();
   frame.replicaSets
     .slice()
     .sort(byCreation)
     .forEach((r, i) => rsOrder.set(`${r.namespace}/${r.name}`, i));
+  const rsCount = frame.replicaSets.length;
   const ownerRank = (p: PodFrame) =>
-    p.replicaSet === null ? Infinity : (rsOrder.get(`${p.namespace}/${p.replicaSet}`) ?? -1);
+    p.replicaSet !== null
+      ? (rsOrder.get(`${p.namespace}/${p.replicaSet}`) ?? -1)
+      : p.replicationController
+        ? rsCount + (p.rcOrdinal ?? 0)
+        : Infinity;
+  const ownerName = (p: PodFrame) => p.replicaSet ?? p.replicationController ?? '';
   const byOwner = (a: PodFrame, b: PodFrame) => {
     const ra = ownerRank(a);
     const rb = ownerRank(b);
     if (ra !== rb) return ra < rb ? -1 : 1;
-    if (a.replicaSet !== b.replicaSet) return (a.replicaSet ?? '') < (b.replicaSet ?? '') ? -1 : 1;
+    if (ownerName(a) !== ownerName(b)) return ownerName(a) < ownerName(b) ? -1 : 1;
     return byCreation(a, b);
   };
 
@@ -470,7 +538,7 @@ export function layoutCluster(frame: Frame, size: Size): ClusterLayout {
         y: y + header + Math.floor(j / podCols) * p.row,
         size: podSize,
         visual: podVisual(pod),
-        label: pod.revision !== null ? `r${pod.revision}` : '',
+        label: pod.revision !== null ? `r${pod.revision}` : pod.rcOrdinal ? rcBadge(pod.rcOrdinal) : '',
         data: pod,
       });
     });
@@ -487,6 +555,7 @@ export function layoutCluster(frame: Frame, size: Size): ClusterLayout {
     caption,
     deployments: work.deployments,
     replicaSets: work.replicaSets,
+    replicationControllers: work.replicationControllers,
     pdbs: work.pdbs,
     nodes,
     pods,

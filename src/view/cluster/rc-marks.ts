@@ -1,0 +1,177 @@
+// Draws the ReplicationController cards: as a ReplicaSet card (colour swatch with its badge, image, name,
+// desired / current / ready and a ready bar), badged `rc1`, `rc2`… by creation instead of a revision. A card
+// at zero replicas is drawn faded and dashed; a deleted controller fades out.
+import { select, type Selection } from 'd3-selection';
+// Imported for its side effect (selection.transition), as in cluster-view.ts.
+import 'd3-transition';
+import type { ClusterLayout, ReplicationControllerMark } from './layout.ts';
+import { revisionColor, textOnRevisionColor } from './palette.ts';
+import { rcBadge, rcSummary, rcTooltip } from './rc-card.ts';
+import { fitText } from './text-fit.ts';
+import { CARD, CARD_ALT, INK, MUTED, SELECT } from './theme.ts';
+import type { MarkContext } from './workload-marks.ts';
+
+const placed = new WeakMap<SVGGElement, string>();
+const bars = new WeakMap<SVGRectElement, string>();
+const KEYS = ['desired', 'current', 'ready'] as const;
+
+export function renderReplicationControllers(
+  layer: Selection<SVGGElement, unknown, null, undefined>,
+  l: ClusterLayout,
+  ctx: MarkContext,
+): void {
+  const fs = l.fontSize;
+  const { t, ms } = ctx;
+  const sel = layer
+    .selectAll<SVGGElement, ReplicationControllerMark>('g.rc')
+    .data(l.replicationControllers, (d) => d.uid)
+    .join(
+      (enter) => {
+        const g = enter
+          .append('g')
+          .attr('class', 'rc')
+          .attr('role', 'img')
+          .style('cursor', 'pointer')
+          .attr('transform', (d) => `translate(${d.x},${d.y})`)
+          .attr('opacity', 0);
+        g.append('title');
+        g.append('rect').attr('class', 'card').attr('rx', 6);
+        g.append('rect').attr('class', 'swatch').attr('rx', 4);
+        g.append('text').attr('class', 'badge').attr('font-weight', 700).attr('text-anchor', 'middle');
+        g.append('text').attr('class', 'image').attr('fill', INK).attr('font-weight', 700);
+        g.append('text').attr('class', 'name').attr('fill', MUTED);
+        for (const k of KEYS) {
+          g.append('text').attr('class', `label-${k}`).attr('fill', MUTED);
+          g.append('text').attr('class', `num-${k}`).attr('fill', INK).attr('font-weight', 700);
+        }
+        g.append('rect').attr('class', 'bar-bg').attr('fill', '#eaeef2');
+        g.append('rect').attr('class', 'bar');
+        g.on('click', (event: MouseEvent, d) => {
+          event.stopPropagation();
+          ctx.emit({
+            kind: 'ReplicationController',
+            namespace: d.data.namespace,
+            name: d.data.name,
+            uid: d.uid,
+          });
+        });
+        return g;
+      },
+      (update) => update,
+      (exit) => {
+        // A deleted controller (the old one at the end of a rolling-update) fades out; it is no longer clickable.
+        const gone = exit.attr('class', 'rc-exit').attr('pointer-events', 'none');
+        if (ms(300) === 0) gone.remove();
+        else gone.transition().duration(ms(300)).attr('opacity', 0).remove();
+        return gone;
+      },
+    );
+  sel
+    .attr('data-name', (d) => d.data.name)
+    .attr('data-badge', (d) => rcBadge(d.data.ordinal))
+    .attr('data-desired', (d) => d.data.desired)
+    .attr('data-current', (d) => d.data.current)
+    .attr('data-ready', (d) => d.data.ready)
+    .attr('data-active', (d) => String(d.active))
+    .attr('aria-label', (d) => rcSummary(d.data, t));
+  // Only a card that moved (or just appeared) is animated, as the ReplicaSet cards.
+  sel
+    .filter(function (d) {
+      const key = `${d.x},${d.y}`;
+      if (placed.get(this) === key) return false;
+      placed.set(this, key);
+      return true;
+    })
+    .transition()
+    .duration(ms(300))
+    .attr('transform', (d) => `translate(${d.x},${d.y})`)
+    .attr('opacity', 1);
+  sel.select('title').text((d) => rcTooltip(d.data, t));
+  const sw = fs * 2.6;
+  const tx = sw + 12;
+  sel
+    .select('rect.card')
+    .attr('width', (d) => d.width)
+    .attr('height', (d) => d.height)
+    .attr('stroke', (d) => (d.uid === ctx.selected ? SELECT : revisionColor(d.data.colorIndex)))
+    .attr('stroke-width', (d) => (d.uid === ctx.selected ? 3 : 2))
+    // Scaled to zero: dashed and pale, its text still readable.
+    .attr('stroke-dasharray', (d) => (d.active ? 'none' : '5 4'))
+    .attr('fill', (d) => (d.active ? CARD : CARD_ALT));
+  sel
+    .select('rect.swatch')
+    .attr('x', 5)
+    .attr('y', 5)
+    .attr('width', sw)
+    .attr('height', (d) => d.height - 10)
+    .attr('fill', (d) => revisionColor(d.data.colorIndex))
+    .attr('fill-opacity', (d) => (d.active ? 1 : 0.45));
+  sel
+    .select<SVGTextElement>('text.badge')
+    .attr('x', 5 + sw / 2)
+    .attr('y', (d) => d.height / 2 + fs * 0.35)
+    .attr('fill', (d) => (d.active ? textOnRevisionColor(d.data.colorIndex) : INK))
+    .each(function (d) {
+      // `rc10` must still fit the swatch.
+      const badge = rcBadge(d.data.ordinal);
+      const size = Math.min(fs, (sw - 6) / (badge.length * 0.6));
+      select(this).attr('font-size', size).text(badge);
+    });
+  sel
+    .select<SVGTextElement>('text.image')
+    .attr('x', tx)
+    .attr('y', fs * 1.35)
+    .attr('font-size', fs * 0.95)
+    .each(function (d) {
+      fitText(this, d.data.image, d.width - tx - 8, fs * 0.95);
+    });
+  sel
+    .select<SVGTextElement>('text.name')
+    .attr('x', tx)
+    .attr('y', fs * 2.45)
+    .attr('font-size', fs * 0.78)
+    .each(function (d) {
+      fitText(this, d.data.name, d.width - tx - 8, fs * 0.78);
+    });
+  KEYS.forEach((k, i) => {
+    const colX = (d: ReplicationControllerMark) => tx + ((d.width - tx - 8) / 3) * i;
+    sel
+      .select<SVGTextElement>(`text.label-${k}`)
+      .attr('x', colX)
+      .attr('y', fs * 3.5)
+      .attr('font-size', fs * 0.72)
+      .each(function (d) {
+        fitText(this, t(`view.${k}`), (d.width - tx - 8) / 3 - 4, fs * 0.72);
+      });
+    sel
+      .select(`text.num-${k}`)
+      .attr('x', colX)
+      .attr('y', fs * 4.65)
+      .attr('font-size', fs * 1.05)
+      .text((d) => String(d.data[k]));
+  });
+  const barW = (d: ReplicationControllerMark) => d.width - tx - 8;
+  sel
+    .select('rect.bar-bg')
+    .attr('x', tx)
+    .attr('y', (d) => d.height - 8)
+    .attr('height', 4)
+    .attr('width', barW);
+  sel
+    .select<SVGRectElement>('rect.bar')
+    .attr('x', tx)
+    .attr('y', (d) => d.height - 8)
+    .attr('height', 4)
+    .attr('fill', (d) => revisionColor(d.data.colorIndex))
+    .filter(function (d) {
+      const w = String((barW(d) * d.data.ready) / Math.max(d.data.desired, d.data.current, 1));
+      if (bars.get(this) === w) return false;
+      bars.set(this, w);
+      return true;
+    })
+    .transition()
+    .duration(ms(400))
+    .attr('width', function () {
+      return Number(bars.get(this));
+    });
+}
