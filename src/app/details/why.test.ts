@@ -18,7 +18,9 @@ const rec = (rule: string, values: TraceRecord['values']): TraceRecord => ({
   controller: 'deployment-controller',
   upstream: 'pkg/controller/deployment/rolling.go reconcileNewReplicaSet',
   rule,
-  object: { kind: 'Deployment', namespace: 'default', name: 'web-deploy' },
+  object: rule.startsWith('replicaset.')
+    ? { kind: 'ReplicaSet', namespace: 'default', name: 'web-deploy-5c87b8bff6' }
+    : { kind: 'Deployment', namespace: 'default', name: 'web-deploy' },
   values,
 });
 
@@ -87,6 +89,10 @@ describe('why text', () => {
       'The ReplicaSet wants 10 Pods and has 3 active → create 7 (at most burstReplicas = 500 per sync), in slow-start batches of 1, 2, 4; 7 created.',
     );
     expect(explain(i18n.getFixedT('ja'), r)).toContain('スロースタートのバッチは 1, 2, 4');
+    // The same controller serves ReplicationControllers: the sentence names the kind.
+    const rc = { ...r, object: { kind: 'ReplicationController', namespace: 'default', name: 'api-rc' } };
+    expect(explain(i18n.getFixedT('en'), rc)).toMatch(/^The ReplicationController wants 10 Pods/);
+    expect(explain(i18n.getFixedT('ja'), rc)).toMatch(/^ReplicationController の希望は 10 個/);
   });
 
   it('replicaset.deletePods: names the Less step that ranked the first Pod first', () => {

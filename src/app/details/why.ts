@@ -42,6 +42,8 @@ export function explain(t: WhyT, r: TraceRecord, spec?: FencepostSpec): string {
   if (typeof r.values.firstReason === 'string')
     params.firstReasonText = t(`why.deleteReasons.${r.values.firstReason}`, params);
   if (r.rule.startsWith('scheduler.')) Object.assign(params, schedulerTexts(t, r.values, params));
+  // The ReplicaSet rules serve ReplicationControllers too (one controller for both kinds).
+  params.kind = r.object.kind;
   // i18next returns the key itself when a translation is missing.
   const text = t(key, params);
   if (text !== key && text !== '') return text;

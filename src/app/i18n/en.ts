@@ -245,9 +245,9 @@ export const en = {
       tainteviction_tolerationExpired:
         'Pod on {{node}} tolerated the unreachable taint for {{tolerationSeconds}} s, which has passed → delete it.',
       replicaset_createPods:
-        'The ReplicaSet wants {{replicas}} Pods and has {{activePods}} active → create {{diff}} (at most burstReplicas = {{burstReplicas}} per sync), in slow-start batches of {{batches}}; {{created}} created.',
+        'The {{kind}} wants {{replicas}} Pods and has {{activePods}} active → create {{diff}} (at most burstReplicas = {{burstReplicas}} per sync), in slow-start batches of {{batches}}; {{created}} created.',
       replicaset_deletePods:
-        'The ReplicaSet wants {{replicas}} Pods and has {{activePods}} active → delete {{diff}}, ranked by ActivePodsWithRanks.Less. {{firstPod}} goes first: {{firstReasonText}}',
+        'The {{kind}} wants {{replicas}} Pods and has {{activePods}} active → delete {{diff}}, ranked by ActivePodsWithRanks.Less. {{firstPod}} goes first: {{firstReasonText}}',
       scheduler_selectHost:
         'Filter, then score: the filters leave {{feasible}} of {{nodes}} nodes{{filteredText}}. {{scoreText}} {{tieText}}',
       scheduler_unschedulable:

@@ -247,9 +247,9 @@ export const ja: Resources = {
       tainteviction_tolerationExpired:
         '{{node}} 上の Pod は unreachable の taint を {{tolerationSeconds}} 秒まで許容、それが過ぎた → 削除します。',
       replicaset_createPods:
-        'ReplicaSet の希望は {{replicas}} 個、動いている Pod は {{activePods}} 個 → {{diff}} 個作成（1 回の同期で最大 burstReplicas = {{burstReplicas}}）。スロースタートのバッチは {{batches}}、作成できたのは {{created}} 個。',
+        '{{kind}} の希望は {{replicas}} 個、動いている Pod は {{activePods}} 個 → {{diff}} 個作成（1 回の同期で最大 burstReplicas = {{burstReplicas}}）。スロースタートのバッチは {{batches}}、作成できたのは {{created}} 個。',
       replicaset_deletePods:
-        'ReplicaSet の希望は {{replicas}} 個、動いている Pod は {{activePods}} 個 → ActivePodsWithRanks.Less の順で {{diff}} 個削除。最初は {{firstPod}}：{{firstReasonText}}',
+        '{{kind}} の希望は {{replicas}} 個、動いている Pod は {{activePods}} 個 → ActivePodsWithRanks.Less の順で {{diff}} 個削除。最初は {{firstPod}}：{{firstReasonText}}',
       scheduler_selectHost:
         'フィルターで絞り込んでからスコアで選びます。{{nodes}} 台のノードのうち {{feasible}} 台がフィルターを通過{{filteredText}}。{{scoreText}}{{tieText}}',
       scheduler_unschedulable:
