@@ -3,7 +3,12 @@ import { expect, type Page } from '@playwright/test';
 
 export type Lang = 'ja' | 'en';
 
-export async function openTutorial(page: Page, lang: Lang, hash = '#/deployment-basics/1'): Promise<void> {
+export async function openTutorial(
+  page: Page,
+  lang: Lang,
+  hash = '#/deployment-basics/1',
+  nodes = 3,
+): Promise<void> {
   // Page-side code is given as strings: e2e/ is compiled without the DOM library.
   // The language is set once per tab, so a later switch in the page survives a reload.
   await page.addInitScript({
@@ -11,7 +16,7 @@ export async function openTutorial(page: Page, lang: Lang, hash = '#/deployment-
   });
   await page.goto(hash);
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
-  await expect(page.getByTestId('cluster-svg').locator('g.node')).toHaveCount(3);
+  await expect(page.getByTestId('cluster-svg').locator('g.node')).toHaveCount(nodes);
 }
 
 /** Clicks the Run button of the command row showing exactly `command`. */

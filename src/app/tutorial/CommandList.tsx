@@ -2,6 +2,19 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppState, useRuntime } from '../runtime-context.ts';
 
+/** A word longer than this may break anywhere (an image reference), so it never widens the panel. */
+const LONG_TOKEN = 28;
+
+/** A long word with break opportunities after `=` and `/` (`--image=` | `asia.gcr.io/` | `rollout-lab/` | …). */
+function withBreaks(tok: string) {
+  return tok.split(/(?<=[=/])/).map((part, i) => (
+    <Fragment key={i}>
+      {i > 0 ? <wbr /> : null}
+      <span className="part">{part}</span>
+    </Fragment>
+  ));
+}
+
 export function CommandList({ commands }: { commands: string[] }) {
   const { t } = useTranslation();
   const runtime = useRuntime();
@@ -13,10 +26,19 @@ export function CommandList({ commands }: { commands: string[] }) {
         return (
           <li key={c} className={done ? 'done' : undefined}>
             <code>
-              {c.split(' ').map((tok, i) => (
-                <Fragment key={i}>
-                  {i > 0 ? ' ' : ''}
-                  <span className="tok">{tok}</span>
+              {c.split('\n').map((line, l) => (
+                <Fragment key={l}>
+                  {l > 0 ? '\n' : ''}
+                  {line.split(' ').map((tok, i) => (
+                    <Fragment key={i}>
+                      {i > 0 ? ' ' : ''}
+                      {tok.length > LONG_TOKEN ? (
+                        <span className="tok long">{withBreaks(tok)}</span>
+                      ) : (
+                        <span className="tok">{tok}</span>
+                      )}
+                    </Fragment>
+                  ))}
                 </Fragment>
               ))}
             </code>

@@ -33,7 +33,8 @@ did the rollover itself, from your terminal. \`kubectl rolling-update api-rc --i
    temporary one is deleted).
 
 kubectl prints a warning first: the command was **deprecated** and removed in kubectl 1.18. The simulator
-replays its last version. Watch the picture while it runs: the Pods keep the label \`name=api-pods\` the whole
+replays its last version. The whole update takes more than three minutes of cluster time: raise the speed (e.g.
+32×) if you do not want to wait. Watch the picture while it runs: the Pods keep the label \`name=api-pods\` the whole
 time, so \`api-srv\` always has Pods to send traffic to. Wait for \`rolling updated\` before the next command.`,
   },
   sidecar: {

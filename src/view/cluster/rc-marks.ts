@@ -8,6 +8,7 @@ import type { ClusterLayout, ReplicationControllerMark } from './layout.ts';
 import { revisionColor, textOnRevisionColor } from './palette.ts';
 import { rcBadge, rcSummary, rcTooltip } from './rc-card.ts';
 import { fitText } from './text-fit.ts';
+import { shortImage } from './image-name.ts';
 import { CARD, CARD_ALT, INK, MUTED, SELECT } from './theme.ts';
 import type { MarkContext } from './workload-marks.ts';
 
@@ -123,7 +124,7 @@ export function renderReplicationControllers(
     .attr('y', fs * 1.35)
     .attr('font-size', fs * 0.95)
     .each(function (d) {
-      fitText(this, d.data.image, d.width - tx - 8, fs * 0.95);
+      fitText(this, shortImage(d.data.image), d.width - tx - 8, fs * 0.95);
     });
   sel
     .select<SVGTextElement>('text.name')

@@ -5,6 +5,7 @@ import 'd3-transition';
 import type { ClusterLayout, DeploymentMark, ReplicaSetMark } from './layout.ts';
 import { revisionColor, textOnRevisionColor } from './palette.ts';
 import { fitText } from './text-fit.ts';
+import { shortImage } from './image-name.ts';
 import type { ViewSelection } from './frame.ts';
 import { CARD, CARD_ALT, INK, MUTED, SELECT, type Translate } from './theme.ts';
 
@@ -174,7 +175,7 @@ export function renderReplicaSets(
     .attr('y', fs * 1.35)
     .attr('font-size', fs * 0.95)
     .each(function (d) {
-      if (!d.collapsed) fitText(this, d.data.image, d.width - tx - 8, fs * 0.95);
+      if (!d.collapsed) fitText(this, shortImage(d.data.image), d.width - tx - 8, fs * 0.95);
     });
   sel
     .select<SVGTextElement>('text.name')
