@@ -8,6 +8,8 @@ import { TraceLog } from './trace/trace.ts';
 import { registerStrategies } from './apis/install.ts';
 import { ImageRegistry } from './kubelet/images.ts';
 import { ReplicaSetController } from './controller/replicaset/replica-set.ts';
+import { startStatefulSetController } from './controller/statefulset/index.ts';
+import { startVolumeControllers } from './controller/volume/index.ts';
 import { ReplicationManager } from './controller/replication/replication-controller.ts';
 import { DeploymentController } from './controller/deployment/deployment-controller.ts';
 import { GarbageCollector } from './controller/garbagecollector/garbage-collector.ts';
@@ -110,6 +112,8 @@ export class Cluster {
     new DaemonSetController(this.ctx);
     new EndpointsController(this.ctx);
     new DisruptionController(this.ctx);
+    startStatefulSetController(this.ctx);
+    startVolumeControllers(this.ctx);
 
     const cp = options.controlPlaneName ?? 'control-plane';
     if (addons) createNamespaces(this.api);

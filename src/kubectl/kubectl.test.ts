@@ -149,16 +149,21 @@ describe('kubectl api-resources / api-versions', () => {
   const h = new Harness();
   test('the discovery table', () => {
     const out = h.run('api-resources').stdout.split('\n');
-    expect(out[0]).toBe('NAME                     SHORTNAMES   APIVERSION   NAMESPACED   KIND');
-    expect(out).toContain('deployments              deploy       apps/v1      true         Deployment');
-    expect(out).toContain('nodes                    no           v1           false        Node');
+    expect(out[0]).toBe('NAME                     SHORTNAMES   APIVERSION          NAMESPACED   KIND');
     expect(out).toContain(
-      'poddisruptionbudgets     pdb          policy/v1    true         PodDisruptionBudget',
+      'deployments              deploy       apps/v1             true         Deployment',
+    );
+    expect(out).toContain('nodes                    no           v1                  false        Node');
+    expect(out).toContain(
+      'poddisruptionbudgets     pdb          policy/v1           true         PodDisruptionBudget',
     );
     expect(out).toContain(
-      'replicationcontrollers   rc           v1           true         ReplicationController',
+      'replicationcontrollers   rc           v1                  true         ReplicationController',
     );
-    expect(h.run('api-versions').stdout).toBe('apps/v1\npolicy/v1\nv1\n');
+    expect(out).toContain(
+      'storageclasses           sc           storage.k8s.io/v1   false        StorageClass',
+    );
+    expect(h.run('api-versions').stdout).toBe('apps/v1\npolicy/v1\nstorage.k8s.io/v1\nv1\n');
   });
 });
 

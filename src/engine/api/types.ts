@@ -5,6 +5,7 @@ import type * as core from 'kubernetes-types/core/v1';
 import type * as apps from 'kubernetes-types/apps/v1';
 import type * as meta from 'kubernetes-types/meta/v1';
 import type * as policy from 'kubernetes-types/policy/v1';
+import type * as storage from 'kubernetes-types/storage/v1';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 /** An API kind with writable status and metadata. */
@@ -41,6 +42,13 @@ export type ReplicaSet = Kind<apps.ReplicaSet>;
 export type ReplicaSetStatus = apps.ReplicaSetStatus;
 export type DaemonSet = Kind<apps.DaemonSet>;
 export type StatefulSet = Kind<apps.StatefulSet>;
+export type StatefulSetSpec = apps.StatefulSetSpec;
+export type StatefulSetStatus = apps.StatefulSetStatus;
+export type ControllerRevision = Kind<apps.ControllerRevision>;
+export type PersistentVolumeClaim = Kind<core.PersistentVolumeClaim>;
+export type PersistentVolumeClaimSpec = core.PersistentVolumeClaimSpec;
+export type PersistentVolume = Kind<core.PersistentVolume>;
+export type StorageClass = Kind<storage.StorageClass>;
 export type PodDisruptionBudget = Kind<policy.PodDisruptionBudget>;
 export type PodDisruptionBudgetSpec = policy.PodDisruptionBudgetSpec;
 export type PodDisruptionBudgetStatus = policy.PodDisruptionBudgetStatus;

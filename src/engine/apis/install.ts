@@ -7,6 +7,8 @@ import { defaultPodTemplateSpec } from './core/v1/defaults.ts';
 import { podDisruptionBudgetStrategy } from './policy/v1/strategy.ts';
 import { replicationControllerStrategy } from './core/v1/replication-controller-strategy.ts';
 import type { DaemonSet } from '../api/types.ts';
+import { registerStatefulSetStrategies } from './apps/v1/statefulset-strategy.ts';
+import { registerStorageStrategies } from './storage/install.ts';
 
 export function registerStrategies(api: ApiServer, randInt?: (from: number, to: number) => number): void {
   if (!randInt) {
@@ -20,6 +22,8 @@ export function registerStrategies(api: ApiServer, randInt?: (from: number, to: 
   api.registerStrategy('Service', serviceStrategy(randInt));
   api.registerStrategy('ReplicationController', replicationControllerStrategy);
   api.registerStrategy('PodDisruptionBudget', podDisruptionBudgetStrategy);
+  registerStatefulSetStrategies(api);
+  registerStorageStrategies(api);
   api.registerStrategy<DaemonSet>('DaemonSet', {
     generation: true,
     prepareForCreate(ds) {

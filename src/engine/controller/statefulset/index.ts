@@ -1,0 +1,6 @@
+// The StatefulSet controller, started by the cluster. (Being written.)
+import type { ControllerContext } from '../controller.ts';
+
+export function startStatefulSetController(ctx: ControllerContext): void {
+  void ctx;
+}
