@@ -5,8 +5,13 @@ import type { DeploymentStrategy } from 'kubernetes-types/apps/v1';
 import type { IntOrString } from '../../../apimachinery/intstr.ts';
 import { labelSelectorAsSelector, selectorMatches } from '../../../apimachinery/labels.ts';
 import { goStringMap, type FieldError } from '../../../apiserver/errors.ts';
-import { validateContainers } from '../../core/v1/strategy.ts';
-import { goQuote, regexError, validateName, validateNonnegativeField } from '../../core/v1/validation.ts';
+import {
+  goQuote,
+  regexError,
+  validateName,
+  validateNonnegativeField,
+  validateReplicatedPodSpec,
+} from '../../core/v1/validation.ts';
 
 const percentFmt = '[0-9]+%';
 const percentRe = /^[0-9]+%$/;
@@ -124,23 +129,7 @@ export function validatePodTemplateSpecForReplicaSet(
       });
     }
   }
-  errs.push(...validateContainers(template.spec?.containers ?? [], `${path}.spec.containers`));
-  const restartPolicy = template.spec?.restartPolicy ?? '';
-  if (restartPolicy !== 'Always') {
-    errs.push({
-      type: 'NotSupported',
-      field: `${path}.spec.restartPolicy`,
-      value: goQuote(restartPolicy),
-      detail: 'supported values: "Always"',
-    });
-  }
-  if (template.spec?.activeDeadlineSeconds !== undefined) {
-    errs.push({
-      type: 'Forbidden',
-      field: `${path}.spec.activeDeadlineSeconds`,
-      detail: 'activeDeadlineSeconds in ReplicaSet is not Supported',
-    });
-  }
+  errs.push(...validateReplicatedPodSpec(template, path, 'ReplicaSet'));
   return errs;
 }
 

@@ -67,6 +67,35 @@ export function mapSelectorMatches(
   return true;
 }
 
+/**
+ * What ValidatePodTemplateSpecForReplicaSet and ValidatePodTemplateSpecForRC check alike after the selector:
+ * the containers, restartPolicy Always, and no activeDeadlineSeconds (`kind` names the object in that message).
+ */
+export function validateReplicatedPodSpec(
+  template: PodTemplateSpec,
+  path: string,
+  kind: 'ReplicaSet' | 'ReplicationController',
+): FieldError[] {
+  const errs = validateContainers(template.spec?.containers ?? [], `${path}.spec.containers`);
+  const restartPolicy = template.spec?.restartPolicy ?? '';
+  if (restartPolicy !== 'Always') {
+    errs.push({
+      type: 'NotSupported',
+      field: `${path}.spec.restartPolicy`,
+      value: goQuote(restartPolicy),
+      detail: 'supported values: "Always"',
+    });
+  }
+  if (template.spec?.activeDeadlineSeconds !== undefined) {
+    errs.push({
+      type: 'Forbidden',
+      field: `${path}.spec.activeDeadlineSeconds`,
+      detail: `activeDeadlineSeconds in ${kind} is not Supported`,
+    });
+  }
+  return errs;
+}
+
 // Models kubernetes/pkg/apis/core/validation/validation.go ValidatePodTemplateSpecForRC
 export function validatePodTemplateSpecForRC(
   template: PodTemplateSpec | undefined,
@@ -84,23 +113,7 @@ export function validatePodTemplateSpecForRC(
       detail: '`selector` does not match template `labels`',
     });
   }
-  errs.push(...validateContainers(template.spec?.containers ?? [], `${path}.spec.containers`));
-  const restartPolicy = template.spec?.restartPolicy ?? '';
-  if (restartPolicy !== 'Always') {
-    errs.push({
-      type: 'NotSupported',
-      field: `${path}.spec.restartPolicy`,
-      value: goQuote(restartPolicy),
-      detail: 'supported values: "Always"',
-    });
-  }
-  if (template.spec?.activeDeadlineSeconds !== undefined) {
-    errs.push({
-      type: 'Forbidden',
-      field: `${path}.spec.activeDeadlineSeconds`,
-      detail: 'activeDeadlineSeconds in ReplicationController is not Supported',
-    });
-  }
+  errs.push(...validateReplicatedPodSpec(template, path, 'ReplicationController'));
   return errs;
 }
 
