@@ -8,12 +8,12 @@ import type { ClusterLayout, ReplicationControllerMark } from './layout.ts';
 import { revisionColor, textOnRevisionColor } from './palette.ts';
 import { rcBadge, rcSummary, rcTooltip } from './rc-card.ts';
 import { fitText } from './text-fit.ts';
+import { renderReplicaCounts } from './replica-counts.ts';
 import { shortImage } from './image-name.ts';
 import { CARD, CARD_ALT, INK, MUTED, SELECT } from './theme.ts';
 import type { MarkContext } from './workload-marks.ts';
 
 const placed = new WeakMap<SVGGElement, string>();
-const bars = new WeakMap<SVGRectElement, string>();
 const KEYS = ['desired', 'current', 'ready'] as const;
 
 export function renderReplicationControllers(
@@ -134,45 +134,5 @@ export function renderReplicationControllers(
     .each(function (d) {
       fitText(this, d.data.name, d.width - tx - 8, fs * 0.78);
     });
-  KEYS.forEach((k, i) => {
-    const colX = (d: ReplicationControllerMark) => tx + ((d.width - tx - 8) / 3) * i;
-    sel
-      .select<SVGTextElement>(`text.label-${k}`)
-      .attr('x', colX)
-      .attr('y', fs * 3.5)
-      .attr('font-size', fs * 0.72)
-      .each(function (d) {
-        fitText(this, t(`view.${k}`), (d.width - tx - 8) / 3 - 4, fs * 0.72);
-      });
-    sel
-      .select(`text.num-${k}`)
-      .attr('x', colX)
-      .attr('y', fs * 4.65)
-      .attr('font-size', fs * 1.05)
-      .text((d) => String(d.data[k]));
-  });
-  const barW = (d: ReplicationControllerMark) => d.width - tx - 8;
-  sel
-    .select('rect.bar-bg')
-    .attr('x', tx)
-    .attr('y', (d) => d.height - 8)
-    .attr('height', 4)
-    .attr('width', barW);
-  sel
-    .select<SVGRectElement>('rect.bar')
-    .attr('x', tx)
-    .attr('y', (d) => d.height - 8)
-    .attr('height', 4)
-    .attr('fill', (d) => revisionColor(d.data.colorIndex))
-    .filter(function (d) {
-      const w = String((barW(d) * d.data.ready) / Math.max(d.data.desired, d.data.current, 1));
-      if (bars.get(this) === w) return false;
-      bars.set(this, w);
-      return true;
-    })
-    .transition()
-    .duration(ms(400))
-    .attr('width', function () {
-      return Number(bars.get(this));
-    });
+  renderReplicaCounts(sel, tx, fs, ctx);
 }

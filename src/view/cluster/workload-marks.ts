@@ -5,6 +5,7 @@ import 'd3-transition';
 import type { ClusterLayout, DeploymentMark, ReplicaSetMark } from './layout.ts';
 import { revisionColor, textOnRevisionColor } from './palette.ts';
 import { fitText } from './text-fit.ts';
+import { renderReplicaCounts } from './replica-counts.ts';
 import { shortImage } from './image-name.ts';
 import type { ViewSelection } from './frame.ts';
 import { CARD, CARD_ALT, INK, MUTED, SELECT, type Translate } from './theme.ts';
@@ -79,7 +80,6 @@ export function renderDeployments(
 }
 
 const placed = new WeakMap<SVGGElement, string>();
-const bars = new WeakMap<SVGRectElement, string>();
 
 export function renderReplicaSets(
   layer: Selection<SVGGElement, unknown, null, undefined>,
@@ -185,47 +185,5 @@ export function renderReplicaSets(
     .each(function (d) {
       if (!d.collapsed) fitText(this, d.data.name, d.width - tx - 8, fs * 0.78);
     });
-  // desired / current / ready as three small columns: label above, number below.
-  const keys = ['desired', 'current', 'ready'] as const;
-  keys.forEach((k, i) => {
-    const colX = (d: ReplicaSetMark) => tx + ((d.width - tx - 8) / 3) * i;
-    sel
-      .select<SVGTextElement>(`text.label-${k}`)
-      .attr('x', colX)
-      .attr('y', fs * 3.5)
-      .attr('font-size', fs * 0.72)
-      .each(function (d) {
-        if (!d.collapsed) fitText(this, t(`view.${k}`), (d.width - tx - 8) / 3 - 4, fs * 0.72);
-      });
-    sel
-      .select(`text.num-${k}`)
-      .attr('x', colX)
-      .attr('y', fs * 4.65)
-      .attr('font-size', fs * 1.05)
-      .text((d) => String(d.data[k]));
-  });
-  const barW = (d: ReplicaSetMark) => d.width - tx - 8;
-  sel
-    .select('rect.bar-bg')
-    .attr('x', tx)
-    .attr('y', (d) => d.height - 8)
-    .attr('height', 4)
-    .attr('width', barW);
-  sel
-    .select<SVGRectElement>('rect.bar')
-    .attr('x', tx)
-    .attr('y', (d) => d.height - 8)
-    .attr('height', 4)
-    .attr('fill', (d) => revisionColor(d.data.colorIndex))
-    .filter(function (d) {
-      const w = String((barW(d) * d.data.ready) / Math.max(d.data.desired, d.data.current, 1));
-      if (bars.get(this) === w) return false;
-      bars.set(this, w);
-      return true;
-    })
-    .transition()
-    .duration(ms(400))
-    .attr('width', function () {
-      return Number(bars.get(this));
-    });
+  renderReplicaCounts(sel, tx, fs, ctx);
 }
