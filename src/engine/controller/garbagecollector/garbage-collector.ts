@@ -1,9 +1,10 @@
 // Models kubernetes/pkg/controller/garbagecollector/garbagecollector.go, background propagation only: when an
-// owner is gone, its dependents are deleted (a Deployment's ReplicaSets, then their pods).
+// owner is gone, its dependents are deleted (a Deployment's ReplicaSets, then their pods; a StatefulSet's pods
+// and ControllerRevisions; the PersistentVolumeClaims a StatefulSet's retention policy gave to it or a pod).
 import type { Controller, ControllerContext } from '../controller.ts';
 import type { KubeObject } from '../../api/types.ts';
 
-const dependentKinds = ['ReplicaSet', 'Pod'];
+const dependentKinds = ['ReplicaSet', 'Pod', 'ControllerRevision', 'PersistentVolumeClaim'];
 
 export class GarbageCollector implements Controller {
   readonly name = 'garbage-collector';

@@ -1,6 +1,7 @@
-// The StatefulSet controller, started by the cluster. (Being written.)
+// The StatefulSet controller, started by the cluster.
 import type { ControllerContext } from '../controller.ts';
+import { StatefulSetController } from './stateful-set.ts';
 
 export function startStatefulSetController(ctx: ControllerContext): void {
-  void ctx;
+  new StatefulSetController(ctx);
 }
