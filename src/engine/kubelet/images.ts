@@ -76,6 +76,15 @@ export class ImageRegistry {
     this.add('jocatalin/kubernetes-bootcamp:v1', bootcamp('1'));
     this.add('jocatalin/kubernetes-bootcamp:v2', bootcamp('2'));
     this.add('gcr.io/google-samples/kubernetes-bootcamp:v1', bootcamp('1'));
+    // The StatefulSet tutorials (seed 004): nginx-slim serves on 80 like nginx, in a small image.
+    const nginxSlim: ImageInfo = { ...nginx, sizeBytes: 9_800_000 };
+    for (const ref of [
+      'registry.k8s.io/nginx-slim:0.7',
+      'registry.k8s.io/nginx-slim:0.8',
+      'gcr.io/google_containers/nginx-slim:0.7',
+      'gcr.io/google_containers/nginx-slim:0.8',
+    ])
+      this.add(ref, nginxSlim);
     // The legacy rolling-update tutorial (seed 003): a Node.js API on port 3000 and its fluentd sidecar, in a
     // project registry as on GKE (the seed's project id is hidden; ours is `rollout-lab`).
     const nodeApi = (v: string): ImageInfo => ({

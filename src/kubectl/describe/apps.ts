@@ -20,6 +20,7 @@ import {
   type Stored,
 } from '../../engine/index.ts';
 import { describePodTemplate } from './containers.ts';
+import { describeVolumeClaimTemplates } from './storage.ts';
 import {
   LEVEL_0,
   LEVEL_1,
@@ -27,7 +28,6 @@ import {
   printAnnotationsMultiline,
   printController,
   printLabelsMultiline,
-  printLabelsMultilineWithIndent,
   refOf,
   searchEvents,
   tabbedString,
@@ -238,20 +238,7 @@ export function describeStatefulSet(ss: StatefulSet, ctx: DescribeContext): stri
     }
     w.write(LEVEL_0, `Pods Status:\t${pods}\n`);
     describePodTemplate(ss.spec?.template, w);
-    const vcts = ss.spec?.volumeClaimTemplates ?? [];
-    if (vcts.length === 0) w.write(LEVEL_0, 'Volume Claims:\t<none>\n');
-    else {
-      w.write(LEVEL_0, 'Volume Claims:\n');
-      for (const pvc of vcts) {
-        w.write(LEVEL_1, `Name:\t${pvc.metadata?.name ?? ''}\n`);
-        w.write(LEVEL_1, `StorageClass:\t${pvc.spec?.storageClassName ?? ''}\n`);
-        printLabelsMultilineWithIndent(w, '  ', 'Labels', '\t', pvc.metadata?.labels);
-        printLabelsMultilineWithIndent(w, '  ', 'Annotations', '\t', pvc.metadata?.annotations);
-        const cap = pvc.spec?.resources?.requests?.storage;
-        w.write(LEVEL_1, `Capacity:\t${cap !== undefined ? String(cap) : '<default>'}\n`);
-        w.write(LEVEL_1, `Access Modes:\t[${(pvc.spec?.accessModes ?? []).join(' ')}]\n`);
-      }
-    }
+    describeVolumeClaimTemplates(ss.spec?.volumeClaimTemplates, w);
     if (events) describeEvents(events, w, ctx.now);
   });
 }

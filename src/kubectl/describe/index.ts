@@ -1,6 +1,9 @@
 // `kubectl describe` text for any stored object; pure (objects + now → text), shared with the UI inspector.
 import type {
   Cluster,
+  PersistentVolume,
+  PersistentVolumeClaim,
+  StorageClass,
   DaemonSet,
   Deployment,
   Endpoints,
@@ -30,6 +33,7 @@ import {
 import type { DescribeContext } from './describe.ts';
 import { describeNode } from './node.ts';
 import { describePod } from './pod.ts';
+import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from './storage.ts';
 
 export type { DescribeContext } from './describe.ts';
 
@@ -57,6 +61,12 @@ export function describe(obj: KubeObject, ctx: DescribeContext): string {
       return describeEndpoints(obj as Endpoints, ctx);
     case 'Namespace':
       return describeNamespace(obj as Namespace);
+    case 'PersistentVolume':
+      return describePersistentVolume(obj as PersistentVolume, ctx);
+    case 'PersistentVolumeClaim':
+      return describePersistentVolumeClaim(obj as PersistentVolumeClaim, ctx);
+    case 'StorageClass':
+      return describeStorageClass(obj as StorageClass, ctx);
     case 'PodDisruptionBudget':
       return describePodDisruptionBudget(obj, ctx);
     default:

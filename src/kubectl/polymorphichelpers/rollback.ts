@@ -1,7 +1,15 @@
 // `kubectl rollout undo` for Deployments: a client-side patch that copies the chosen ReplicaSet's pod
 // template (and annotations) back into the Deployment. The controller then adopts that ReplicaSet as the new
 // one and renumbers its revision.
-import { deepCopy, type Deployment, type ReplicaSet, type Stored } from '../../engine/index.ts';
+import {
+  deepCopy,
+  deepEqual,
+  type ControllerRevision,
+  type Deployment,
+  type ReplicaSet,
+  type StatefulSet,
+  type Stored,
+} from '../../engine/index.ts';
 import type { CommandEnv } from '../process.ts';
 import { GoError, type DryRunStrategy, type KubectlError } from '../cmd/util/helpers.ts';
 import {
@@ -16,7 +24,8 @@ import {
   revisionAnnotation,
   revisionHistoryAnnotation,
 } from './deployment-util.ts';
-import { printTemplate } from './history.ts';
+import { applyHistory, printTemplate, workloadHistory } from './history.ts';
+import { applyStrategicPatch } from '../resource/strategic-merge.ts';
 
 const rollbackSuccess = 'rolled back';
 const rollbackSkipped = 'skipped rollback';
@@ -107,6 +116,59 @@ export function rollbackDeployment(
   (updated.spec ??= { selector: {}, template: {} }).template = template;
   updated.metadata.annotations = annotations;
   const [, err] = env.cluster.api.update(updated, { dryRun: dryRun === 'server' });
+  if (err) return new GoError(`failed restoring revision ${toRevision}: ${err.message}`);
+  return rollbackSuccess;
+}
+
+// Models kubernetes/staging/src/k8s.io/kubectl/pkg/polymorphichelpers/rollback.go findHistory
+function findHistory(
+  toRevision: number,
+  allHistory: readonly Stored<ControllerRevision>[],
+): Stored<ControllerRevision> | undefined {
+  if (toRevision === 0 && allHistory.length <= 1) return undefined;
+  if (toRevision === 0) return [...allHistory].sort((a, b) => a.revision - b.revision)[allHistory.length - 2];
+  return allHistory.find((h) => h.revision === toRevision);
+}
+
+// Models kubernetes/staging/src/k8s.io/kubectl/pkg/polymorphichelpers/rollback.go getStatefulSetPatch
+/** The patch the controller stores in a revision: the pod template, replaced whole. */
+function getStatefulSetPatch(sts: StatefulSet): Record<string, unknown> {
+  const template = JSON.parse(JSON.stringify(sts.spec?.template ?? {})) as Record<string, unknown>;
+  template.$patch = 'replace';
+  return { spec: { template } };
+}
+
+// Models kubernetes/staging/src/k8s.io/kubectl/pkg/polymorphichelpers/rollback.go statefulsetMatch
+/** Upstream compares the JSON bytes; both sides are encoded the same way, so key order cannot differ. */
+function statefulsetMatch(sts: StatefulSet, history: ControllerRevision): boolean {
+  return deepEqual(getStatefulSetPatch(sts), JSON.parse(JSON.stringify(history.data ?? null)));
+}
+
+// Models kubernetes/staging/src/k8s.io/kubectl/pkg/polymorphichelpers/rollback.go StatefulSetRollbacker.Rollback
+export function rollbackStatefulSet(
+  env: CommandEnv,
+  namespace: string,
+  name: string,
+  toRevision: number,
+  dryRun: DryRunStrategy,
+): string | KubectlError {
+  if (toRevision < 0) return revisionNotFoundErr(toRevision);
+  const h = workloadHistory<StatefulSet>(env, 'StatefulSet', namespace, name);
+  if (h instanceof GoError) return h;
+  if (toRevision === 0 && h.history.length <= 1) return new GoError('no last revision to roll back to');
+  const toHistory = findHistory(toRevision, h.history);
+  if (!toHistory) return revisionNotFoundErr(toRevision);
+  if (dryRun === 'client')
+    return `will roll back to ${printTemplate(applyHistory(h.obj, toHistory).spec?.template)}`;
+  if (statefulsetMatch(h.obj, toHistory))
+    return `${rollbackSkipped} (current template already matches revision ${toRevision})`;
+  // The strategic merge patch of the revision's data, sent to the apiserver.
+  const patched = applyStrategicPatch(
+    'StatefulSet',
+    deepCopy(h.obj),
+    deepCopy((toHistory.data ?? {}) as Record<string, unknown>),
+  ) as unknown as Stored<StatefulSet>;
+  const [, err] = env.cluster.api.update(patched, { dryRun: dryRun === 'server' });
   if (err) return new GoError(`failed restoring revision ${toRevision}: ${err.message}`);
   return rollbackSuccess;
 }

@@ -62,7 +62,8 @@ export function patchMetaFor(kind: string, path: readonly string[], key: string)
         ? { mergeKey: 'containerPort' }
         : {};
     case 'strategy':
-    case 'updateStrategy':
+      // Only a Deployment's strategy is `patchStrategy:"retainKeys"`; StatefulSet and DaemonSet
+      // updateStrategy are plain structs.
       return path.length === 1 && path[0] === 'spec' ? { retainKeys: true } : {};
     default:
       return {};

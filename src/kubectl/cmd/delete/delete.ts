@@ -3,7 +3,7 @@
 // the deleted objects are really gone, e.g. until a pod has terminated.
 // `--cascade=orphan` is done here by removing the owner references before the delete (upstream the garbage
 // collector's orphan finalizer does it); `foreground` behaves as `background`.
-import { deepCopy, type KubeObject, type Stored } from '../../../engine/index.ts';
+import { deepCopy, resources, type KubeObject, type Stored } from '../../../engine/index.ts';
 import type { FlagSpec, KubectlCommand, ParsedCommand } from '../../command.ts';
 import { flagBool, flagInt, flagString, flagStrings } from '../../command.ts';
 import type { CommandEnv, Process } from '../../process.ts';
@@ -62,7 +62,8 @@ function fail(out: Output, err: KubectlError): Process {
 }
 
 function orphanDependents(env: CommandEnv, obj: Stored<KubeObject>): void {
-  for (const kind of ['ReplicaSet', 'Pod']) {
+  // Every kind's dependents (a StatefulSet's pods and ControllerRevisions, a Deployment's ReplicaSets, ...).
+  for (const { kind } of resources) {
     for (const dep of env.cluster.api.listOwnedBy(kind, obj.metadata.uid)) {
       const copy = deepCopy(dep);
       copy.metadata.ownerReferences = (copy.metadata.ownerReferences ?? []).filter(

@@ -69,6 +69,21 @@ describe('kubectl rollout history', () => {
     );
   });
 
+  test('-o prints the ReplicaSets behind the revisions (GetHistory)', () => {
+    const h = threeRevisions();
+    const names = h.cluster.api
+      .list('ReplicaSet', 'default')
+      .map((rs) => rs.metadata.name)
+      .sort();
+    const out = h.run('rollout history deployment/web-deploy -o name').stdout.trimEnd().split('\n');
+    expect([...out].sort()).toEqual(names.map((n) => `replicaset.apps/${n}`));
+    expect(
+      h.run(
+        'rollout history deployment/web-deploy --revision=2 -o jsonpath={.spec.template.spec.containers[0].image}',
+      ).stdout,
+    ).toBe('nginx:1.17');
+  });
+
   test('not a deployment', () => {
     const h = threeRevisions();
     const rs = h.cluster.api.list('ReplicaSet', 'default')[0]!.metadata.name;

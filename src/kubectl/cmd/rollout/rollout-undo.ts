@@ -3,7 +3,7 @@ import type { FlagSpec, KubectlCommand, ParsedCommand } from '../../command.ts';
 import { flagInt, flagString } from '../../command.ts';
 import type { CommandEnv, Process } from '../../process.ts';
 import { dryRunFlag, outputFlag, showManagedFieldsFlag, templateFlag } from '../../flags.ts';
-import { rollbackDeployment } from '../../polymorphichelpers/rollback.ts';
+import { rollbackDeployment, rollbackStatefulSet } from '../../polymorphichelpers/rollback.ts';
 import { lastAppliedConfigAnnotation } from '../../polymorphichelpers/deployment-util.ts';
 import {
   GoError,
@@ -43,7 +43,8 @@ function runUndo(cmd: ParsedCommand, env: CommandEnv): Process {
   const short = flagString(cmd, 'output') === 'name';
   for (const info of r.infos) {
     // Models kubernetes/staging/src/k8s.io/kubectl/pkg/polymorphichelpers/rollback.go RollbackerFor
-    if (!(info.mapping.kind === 'Deployment' && info.mapping.group === 'apps')) {
+    const kind = info.mapping.group === 'apps' ? info.mapping.kind : '';
+    if (kind !== 'Deployment' && kind !== 'StatefulSet') {
       errs.push(
         new GoError(
           `no rollbacker has been implemented for "${info.mapping.kind}${info.mapping.group ? `.${info.mapping.group}` : ''}"`,
@@ -59,7 +60,8 @@ function runUndo(cmd: ParsedCommand, env: CommandEnv): Process {
         `resource ${info.mapping.resource}/${info.name} was previously managed with 'kubectl apply'. Rolling back will not update the ${lastAppliedConfigAnnotation} annotation, which may cause unexpected behavior on future 'kubectl apply' operations. Consider using 'kubectl apply' with your previous configuration file instead.`,
       );
     }
-    const result = rollbackDeployment(env, info.namespace, info.name, flagInt(cmd, 'to-revision'), dryRun);
+    const rollback = kind === 'Deployment' ? rollbackDeployment : rollbackStatefulSet;
+    const result = rollback(env, info.namespace, info.name, flagInt(cmd, 'to-revision'), dryRun);
     if (typeof result !== 'string') {
       errs.push(result);
       continue;

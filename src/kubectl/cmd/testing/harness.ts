@@ -128,3 +128,63 @@ spec:
       - name: nginx
         image: ${image}
 `;
+
+/** The seed's web.yaml (StatefulSet basics): the headless Service nginx and the StatefulSet web. */
+export const webStatefulSetYaml = (replicas = 2, image = 'registry.k8s.io/nginx-slim:0.8') => `apiVersion: v1
+kind: Service
+metadata:
+  name: nginx
+  labels:
+    app: nginx
+spec:
+  ports:
+  - port: 80
+    name: web
+  clusterIP: None
+  selector:
+    app: nginx
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: web
+spec:
+  serviceName: "nginx"
+  replicas: ${replicas}
+  selector:
+    matchLabels:
+      app: nginx
+  template:
+    metadata:
+      labels:
+        app: nginx
+    spec:
+      containers:
+      - name: nginx
+        image: ${image}
+        ports:
+        - containerPort: 80
+          name: web
+        volumeMounts:
+        - name: www
+          mountPath: /usr/share/nginx/html
+  volumeClaimTemplates:
+  - metadata:
+      name: www
+    spec:
+      accessModes: [ "ReadWriteOnce" ]
+      resources:
+        requests:
+          storage: 1Gi
+`;
+
+/** The images of the StatefulSet tutorial, registered when the simulated registry does not know them yet. */
+export function addNginxSlimImages(h: Harness): void {
+  for (const ref of [
+    'registry.k8s.io/nginx-slim:0.8',
+    'registry.k8s.io/nginx-slim:0.7',
+    'gcr.io/google_containers/nginx-slim:0.8',
+  ])
+    if (!h.cluster.images.lookup(ref))
+      h.cluster.images.add(ref, { sizeBytes: 20_000_000, stopSeconds: 1, port: 80 });
+}

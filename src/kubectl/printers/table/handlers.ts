@@ -27,12 +27,14 @@ import {
 } from './printers.ts';
 import {
   printConfigMap,
+  printControllerRevision,
   printPersistentVolume,
   printPersistentVolumeClaim,
   printPodDisruptionBudget,
   printReplicationController,
   printSecret,
   printServiceAccount,
+  printStorageClass,
 } from './printers-config.ts';
 import { col, type ColumnDefinition, type GenerateOptions, type TableRow } from './types.ts';
 
@@ -199,6 +201,21 @@ export const tableHandlers: Readonly<Record<string, TableHandler>> = {
     print: as<Deployment>(printDeployment),
   },
   ConfigMap: { columns: [nameCol, col('Data'), ageCol], print: as(printConfigMap) },
+  StorageClass: {
+    columns: [
+      nameCol,
+      col('Provisioner'),
+      col('ReclaimPolicy'),
+      col('VolumeBindingMode'),
+      col('AllowVolumeExpansion'),
+      ageCol,
+    ],
+    print: as(printStorageClass),
+  },
+  ControllerRevision: {
+    columns: [nameCol, col('Controller'), col('Revision'), ageCol],
+    print: as(printControllerRevision),
+  },
 };
 
 /** Columns and row function for a kind; kinds without a printer get NAME and AGE, as upstream's default. */

@@ -1,15 +1,14 @@
 // Server-side table rows for storage, policy, configuration and legacy kinds (same upstream file as
 // printers.ts, split for size).
-import type { KubeObject } from '../../../engine/index.ts';
-import { formatLabels } from '../../../engine/index.ts';
 import type {
-  ConfigMap,
+  ControllerRevision,
+  KubeObject,
   PersistentVolume,
   PersistentVolumeClaim,
-  ReplicationController,
-  Secret,
-  ServiceAccount,
-} from 'kubernetes-types/core/v1';
+  StorageClass,
+} from '../../../engine/index.ts';
+import { formatLabels } from '../../../engine/index.ts';
+import type { ConfigMap, ReplicationController, Secret, ServiceAccount } from 'kubernetes-types/core/v1';
 import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
 import { age, layoutContainerCells, nameOf, row } from './printers.ts';
 import type { Cell, GenerateOptions, TableRow } from './types.ts';
@@ -27,25 +26,45 @@ export function getAccessModesAsString(modes: readonly string[] | undefined): st
   ].join(',');
 }
 
-const storageClassOf = (o: {
+const betaStorageClassAnnotation = 'volume.beta.kubernetes.io/storage-class';
+
+// Models kubernetes/pkg/api/v1/persistentvolume/util.go GetPersistentVolumeClaimClass
+/** The claim's class: the beta annotation wins over spec.storageClassName. */
+export function getPersistentVolumeClaimClass(pvc: {
   metadata?: { annotations?: Record<string, string> };
   spec?: { storageClassName?: string };
-}) => o.spec?.storageClassName ?? o.metadata?.annotations?.['volume.beta.kubernetes.io/storage-class'] ?? '';
+}): string {
+  const beta = pvc.metadata?.annotations?.[betaStorageClassAnnotation];
+  if (beta !== undefined) return beta;
+  return pvc.spec?.storageClassName ?? '';
+}
+
+// Models kubernetes/pkg/api/v1/persistentvolume/util.go GetPersistentVolumeClass
+export function getPersistentVolumeClass(pv: PersistentVolume): string {
+  const beta = pv.metadata?.annotations?.[betaStorageClassAnnotation];
+  if (beta !== undefined) return beta;
+  return pv.spec?.storageClassName ?? '';
+}
+
+/** Go's Quantity.String() of a missing quantity is "0". */
+const quantityString = (q: string | number | undefined) => (q === undefined ? '0' : String(q));
 
 // Models kubernetes/pkg/printers/internalversion/printers.go printPersistentVolumeClaim
-export function printPersistentVolumeClaim(
-  pvc: Obj<PersistentVolumeClaim>,
-  options: GenerateOptions,
-): TableRow[] {
+export function printPersistentVolumeClaim(pvc: PersistentVolumeClaim, options: GenerateOptions): TableRow[] {
   const phase = pvc.metadata?.deletionTimestamp ? 'Terminating' : (pvc.status?.phase ?? '');
-  const bound = !!pvc.spec?.volumeName;
+  let capacity = '';
+  let accessModes = '';
+  if (pvc.spec?.volumeName) {
+    accessModes = getAccessModesAsString(pvc.status?.accessModes);
+    capacity = quantityString(pvc.status?.capacity?.storage);
+  }
   const cells: Cell[] = [
     nameOf(pvc),
     phase,
     pvc.spec?.volumeName ?? '',
-    bound ? String(pvc.status?.capacity?.storage ?? '') : '',
-    bound ? getAccessModesAsString(pvc.status?.accessModes) : '',
-    storageClassOf(pvc),
+    capacity,
+    accessModes,
+    getPersistentVolumeClaimClass(pvc),
     pvc.spec?.volumeAttributesClassName ?? '<unset>',
     age(pvc, options),
     pvc.spec?.volumeMode ?? '<unset>',
@@ -54,22 +73,59 @@ export function printPersistentVolumeClaim(
 }
 
 // Models kubernetes/pkg/printers/internalversion/printers.go printPersistentVolume
-export function printPersistentVolume(pv: Obj<PersistentVolume>, options: GenerateOptions): TableRow[] {
+export function printPersistentVolume(pv: PersistentVolume, options: GenerateOptions): TableRow[] {
   const claim = pv.spec?.claimRef ? `${pv.spec.claimRef.namespace ?? ''}/${pv.spec.claimRef.name ?? ''}` : '';
   const cells: Cell[] = [
     nameOf(pv),
-    String(pv.spec?.capacity?.storage ?? ''),
+    quantityString(pv.spec?.capacity?.storage),
     getAccessModesAsString(pv.spec?.accessModes),
     pv.spec?.persistentVolumeReclaimPolicy ?? '',
     pv.metadata?.deletionTimestamp ? 'Terminating' : (pv.status?.phase ?? ''),
     claim,
-    storageClassOf(pv),
+    getPersistentVolumeClass(pv),
     pv.spec?.volumeAttributesClassName ?? '<unset>',
     pv.status?.reason ?? '',
     age(pv, options),
     pv.spec?.volumeMode ?? '<unset>',
   ];
   return row(pv, cells);
+}
+
+const isDefaultStorageClassAnnotation = 'storageclass.kubernetes.io/is-default-class';
+const betaIsDefaultStorageClassAnnotation = 'storageclass.beta.kubernetes.io/is-default-class';
+
+// Models kubernetes/pkg/apis/storage/util/helpers.go IsDefaultAnnotation
+export function isDefaultAnnotation(sc: KubeObject): boolean {
+  const a = sc.metadata?.annotations ?? {};
+  return a[isDefaultStorageClassAnnotation] === 'true' || a[betaIsDefaultStorageClassAnnotation] === 'true';
+}
+
+// Models kubernetes/pkg/printers/internalversion/printers.go printStorageClass
+export function printStorageClass(sc: StorageClass, options: GenerateOptions): TableRow[] {
+  let name = nameOf(sc);
+  if (isDefaultAnnotation(sc)) name += ' (default)';
+  return row(sc, [
+    name,
+    sc.provisioner,
+    sc.reclaimPolicy ?? 'Delete',
+    sc.volumeBindingMode ?? 'Immediate',
+    // A Go bool cell prints as `true`/`false`.
+    String(sc.allowVolumeExpansion ?? false),
+    age(sc, options),
+  ]);
+}
+
+// Models kubernetes/pkg/printers/internalversion/printers.go printControllerRevision
+export function printControllerRevision(cr: ControllerRevision, options: GenerateOptions): TableRow[] {
+  const ref = cr.metadata?.ownerReferences?.find((r) => r.controller === true);
+  let controllerName = '<none>';
+  if (ref) {
+    const slash = ref.apiVersion.indexOf('/');
+    const group = slash >= 0 ? ref.apiVersion.slice(0, slash) : '';
+    // formatResourceName: the lower-cased GroupKind ("statefulset.apps") and the name.
+    controllerName = `${(group ? `${ref.kind}.${group}` : ref.kind).toLowerCase()}/${ref.name}`;
+  }
+  return row(cr, [nameOf(cr), controllerName, cr.revision, age(cr, options)]);
 }
 
 // Models kubernetes/pkg/printers/internalversion/printers.go printPodDisruptionBudget
