@@ -225,6 +225,17 @@ export class ApiServer {
     const old = this.get<T>(kind, input.metadata?.namespace, name);
     if (!info || !old) return [null, notFound(resourceWithGroup(kind), name)];
     const strategy = this.strategies.get(kind);
+    // Models k8s.io/apiserver/pkg/registry/generic/registry/store.go Store.Update (shouldDeleteDuringUpdate): an
+    // update that removes the last finalizer of an object marked for deletion deletes it.
+    if (
+      !opts.status &&
+      !opts.dryRun &&
+      old.metadata.deletionTimestamp &&
+      old.metadata.deletionGracePeriodSeconds === 0 &&
+      (old.metadata.finalizers ?? []).length > 0 &&
+      (input.metadata?.finalizers ?? []).length === 0
+    )
+      return this.removeNow(kind, old) as Result<Stored<T>>;
     let obj: Stored<T>;
     if (opts.status) {
       // The status subresource: everything but .status is the stored object's (shared, as stored objects are
@@ -292,6 +303,20 @@ export class ApiServer {
     const old = this.get(kind, namespace, name);
     if (!old) return [null, notFound(resourceWithGroup(kind), name)];
     if (opts.dryRun) return [old, null];
+    // Models k8s.io/apiserver/pkg/registry/generic/registry/store.go Store.Delete
+    // (updateForGracefulDeletionAndFinalizers): an object with finalizers is only marked; it goes when an update
+    // removes the last one. (Pods with finalizers are not modelled: none of ours has any.)
+    if (kind !== 'Pod' && (old.metadata.finalizers ?? []).length > 0) {
+      if (old.metadata.deletionTimestamp) return [old, null];
+      const obj = { ...old, metadata: { ...old.metadata } };
+      obj.metadata.deletionTimestamp = formatRFC3339(this.clock.now());
+      obj.metadata.deletionGracePeriodSeconds = 0;
+      if (obj.metadata.generation !== undefined) obj.metadata.generation++;
+      obj.metadata.resourceVersion = String(++this.rv);
+      this.put(kind, obj, old);
+      this.emit({ type: 'MODIFIED', object: obj, old });
+      return [obj, null];
+    }
     if (kind === 'Pod') {
       const pod = old as unknown as {
         spec?: { nodeName?: string; terminationGracePeriodSeconds?: number };
@@ -315,6 +340,11 @@ export class ApiServer {
         return [obj, null];
       }
     }
+    return this.removeNow(kind, old);
+  }
+
+  /** Removes a stored object and tells the watchers (DELETED, with a new resourceVersion). */
+  private removeNow(kind: string, old: Stored<KubeObject>): Result<Stored<KubeObject>> {
     this.remove(kind, old);
     this.strategies.get(kind)?.release?.(old);
     const gone = { ...old, metadata: { ...old.metadata, resourceVersion: String(++this.rv) } };

@@ -1,9 +1,19 @@
 // What `kubeadm init` + `kubeadm join` + a CNI manifest leave in a fresh cluster: namespaces, the control
 // plane's static pods, kube-proxy and flannel DaemonSets, and CoreDNS — so `kubectl get pods -A` looks real.
+// Like kind, it also ships the default StorageClass `standard` (rancher.io/local-path).
 import type { ApiServer } from '../apiserver/apiserver.ts';
-import type { DaemonSet, Deployment, Endpoints, Namespace, Pod, Service } from '../api/types.ts';
+import type {
+  DaemonSet,
+  Deployment,
+  Endpoints,
+  Namespace,
+  Pod,
+  Service,
+  StorageClass,
+} from '../api/types.ts';
 import { KUBERNETES_VERSION } from '../version.ts';
 import type { ImageRegistry } from '../kubelet/images.ts';
+import { fnv32a, Rand } from '../rand/rand.ts';
 
 export const ETCD_IMAGE = 'registry.k8s.io/etcd:3.6.6-0';
 export const COREDNS_IMAGE = 'registry.k8s.io/coredns/coredns:v1.13.1';
@@ -136,6 +146,45 @@ export function createAddons(api: ApiServer): void {
     },
   };
   api.create(coredns);
+  createDefaultStorageClass(api);
+}
+
+const standardClassManifest =
+  '{"apiVersion":"storage.k8s.io/v1","kind":"StorageClass","metadata":{"annotations":{"storageclass.kubernetes.io/is-default-class":"true"},"name":"standard"},"provisioner":"rancher.io/local-path","reclaimPolicy":"Delete","volumeBindingMode":"WaitForFirstConsumer"}\n';
+
+/** The cluster RNG of each apiserver, when known (see registerBootstrapRand). */
+const bootstrapRands = new WeakMap<ApiServer, Rand>();
+
+/**
+ * Tells the bootstrap the RNG the apiserver draws uids from, so that createDefaultStorageClass can draw its uid
+ * from a stream of its own: the names and uids of everything created afterwards stay what they were before the
+ * class existed (the golden transcripts depend on them).
+ */
+export function registerBootstrapRand(api: ApiServer, rand: Rand): void {
+  bootstrapRands.set(api, rand);
+}
+
+/** kind's default StorageClass, as its storage manifest is applied (`kubectl apply`) at cluster creation. */
+export function createDefaultStorageClass(api: ApiServer): void {
+  const sc: StorageClass = {
+    apiVersion: 'storage.k8s.io/v1',
+    kind: 'StorageClass',
+    metadata: {
+      name: 'standard',
+      annotations: {
+        'kubectl.kubernetes.io/last-applied-configuration': standardClassManifest,
+        'storageclass.kubernetes.io/is-default-class': 'true',
+      },
+    },
+    provisioner: 'rancher.io/local-path',
+    reclaimPolicy: 'Delete',
+    volumeBindingMode: 'WaitForFirstConsumer',
+  };
+  const rand = bootstrapRands.get(api);
+  const saved = rand?.getState();
+  if (rand && saved) rand.setState(new Rand(fnv32a(`storageclass/${saved.join(',')}`)).getState());
+  api.create(sc);
+  if (rand && saved) rand.setState(saved);
 }
 
 /** The `kubernetes` Service (10.96.0.1 → the apiserver) and `kube-dns` (10.96.0.10 → CoreDNS). */

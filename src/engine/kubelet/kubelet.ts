@@ -2,7 +2,8 @@
 // (one pull per image at a time, shared by the pods that need it), writes pod status and records events.
 import type { Controller, ControllerContext } from '../controller/controller.ts';
 import { keyOf, splitKey } from '../controller/controller.ts';
-import type { Node, Pod, Stored } from '../api/types.ts';
+import type { Node, PersistentVolume, PersistentVolumeClaim, Pod, Stored } from '../api/types.ts';
+import type { TimerId } from '../clock/clock.ts';
 import { formatRFC3339 } from '../apimachinery/time.ts';
 import { deepCopy } from '../util/copy.ts';
 import { MachineRunner, type MachineInstance } from '../clock/machine-runner.ts';
@@ -20,6 +21,15 @@ export interface KubeletTimings {
 export const SANDBOX_MS = 1000;
 export { CONTAINER_START_MS };
 export const REMOVE_AFTER_EXIT_MS = 1000;
+// Models kubernetes/pkg/kubelet/volumemanager/volume_manager.go podAttachAndMountTimeout (2m3s)
+export const VOLUME_MOUNT_TIMEOUT_MS = 123_000;
+
+/** A pod whose claims are not bound yet: the kubelet reported it ContainerCreating and waits to mount them. */
+interface VolumeWait {
+  uid: string;
+  host: PodRuntime;
+  timer: TimerId;
+}
 
 interface PodRecord {
   uid: string;
@@ -109,6 +119,7 @@ export class Kubelet implements Controller {
   /** What this kubelet's pod runtimes share (one object per node). */
   private readonly shared: KubeletShared;
   private readonly podTimings: PodTimings;
+  private readonly volumeWaits = new Map<string, VolumeWait>();
 
   constructor(
     private readonly ctx: ControllerContext,
@@ -138,6 +149,80 @@ export class Kubelet implements Controller {
       removeMs: timings.terminateAfterSeconds !== undefined ? 0 : REMOVE_AFTER_EXIT_MS,
     };
     podDispatcher(ctx).register(this);
+    ctx.api.watch<PersistentVolumeClaim>('PersistentVolumeClaim', (e) => {
+      if (this.volumeWaits.size === 0) return;
+      for (const k of this.volumeWaits.keys())
+        if (splitKey(k)[0] === e.object.metadata.namespace) ctx.queue.add(this, k);
+    });
+    ctx.api.watch('PersistentVolume', () => {
+      for (const k of this.volumeWaits.keys()) ctx.queue.add(this, k);
+    });
+  }
+
+  // Models kubernetes/pkg/kubelet/volumemanager/populator/desired_state_of_world_populator.go getPVCExtractPV
+  /** The pod's volumes whose claims cannot be mounted yet (missing, terminating, not bound), sorted. */
+  private unmountableVolumes(pod: Stored<Pod>): string[] {
+    const out: string[] = [];
+    for (const v of pod.spec?.volumes ?? []) {
+      const claimName = v.persistentVolumeClaim?.claimName;
+      if (claimName === undefined) continue;
+      const pvc = this.ctx.api.get<PersistentVolumeClaim>(
+        'PersistentVolumeClaim',
+        pod.metadata.namespace,
+        claimName,
+      );
+      const pvName = pvc?.spec?.volumeName;
+      const ok =
+        pvc &&
+        !pvc.metadata.deletionTimestamp &&
+        pvc.status?.phase === 'Bound' &&
+        pvName &&
+        this.ctx.api.get<PersistentVolume>('PersistentVolume', undefined, pvName);
+      if (!ok) out.push(v.name);
+    }
+    return out.sort();
+  }
+
+  /**
+   * Holds a pod whose claims are not bound (ContainerCreating); every podAttachAndMountTimeout it reports
+   * FailedMount, as the kubelet's WaitForAttachAndMount times out and the pod sync is retried.
+   */
+  private waitForVolumes(key: string, pod: Stored<Pod>): void {
+    let w = this.volumeWaits.get(key);
+    if (w && w.uid !== pod.metadata.uid) {
+      this.ctx.clock.clearTimeout(w.timer);
+      w = undefined;
+    }
+    if (w) return;
+    const host = new PodRuntime(this.shared, key, pod, this.restartsOf(pod));
+    host.containerCreating();
+    const uid = pod.metadata.uid;
+    const fire = (): void => {
+      const current = this.volumeWaits.get(key);
+      const p = this.ctx.api.get<Pod>('Pod', pod.metadata.namespace, pod.metadata.name);
+      if (current?.uid !== uid || !p || p.metadata.uid !== uid || !this.running) return;
+      const names = this.unmountableVolumes(p);
+      if (names.length === 0) return;
+      // Models kubernetes/pkg/kubelet/volumemanager/volume_manager.go WaitForAttachAndMount (the error text)
+      const list = `[${names.join(' ')}]`;
+      this.ctx.recorder.event(
+        p,
+        'Warning',
+        'FailedMount',
+        `Unable to attach or mount volumes: unmounted volumes=${list}, unattached volumes=[], failed to process volumes=${list}: context deadline exceeded`,
+        this.source,
+      );
+      current.timer = this.ctx.clock.setTimeout(fire, VOLUME_MOUNT_TIMEOUT_MS);
+    };
+    this.volumeWaits.set(key, { uid, host, timer: this.ctx.clock.setTimeout(fire, VOLUME_MOUNT_TIMEOUT_MS) });
+  }
+
+  private stopVolumeWait(key: string): PodRuntime | undefined {
+    const w = this.volumeWaits.get(key);
+    if (!w) return undefined;
+    this.ctx.clock.clearTimeout(w.timer);
+    this.volumeWaits.delete(key);
+    return w.host;
   }
 
   /** Marks images as already pulled on this node (e.g. the control-plane images). */
@@ -155,6 +240,7 @@ export class Kubelet implements Controller {
     }
     this.pods.clear();
     this.pulling.clear();
+    for (const k of [...this.volumeWaits.keys()]) this.stopVolumeWait(k);
   }
 
   /** Power on: the kubelet posts Ready again and resyncs every pod bound to the node. */
@@ -196,8 +282,14 @@ export class Kubelet implements Controller {
       this.pods.delete(key);
       rec = undefined;
     }
-    if (!pod || pod.spec?.nodeName !== this.nodeName) return;
+    if (!pod || pod.spec?.nodeName !== this.nodeName) {
+      this.stopVolumeWait(key);
+      return;
+    }
     if (!rec) {
+      const waited = this.volumeWaits.get(key);
+      if (waited && (waited.uid !== pod.metadata.uid || pod.metadata.deletionTimestamp))
+        this.stopVolumeWait(key);
       if (pod.metadata.deletionTimestamp) {
         // Nothing runs here for it (never started, or its containers died with the node): the kubelet only
         // reports it terminated, and its status manager then removes it.
@@ -212,7 +304,11 @@ export class Kubelet implements Controller {
         return;
       }
       if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return;
-      rec = this.startPod(key, pod, this.restartsOf(pod));
+      if (this.unmountableVolumes(pod).length > 0) {
+        this.waitForVolumes(key, pod);
+        return;
+      }
+      rec = this.startPod(key, pod, this.restartsOf(pod), this.stopVolumeWait(key));
     }
     if (pod.metadata.deletionTimestamp && !rec.terminating) {
       rec.terminating = true;
@@ -229,8 +325,8 @@ export class Kubelet implements Controller {
     return ran ? (cs.restartCount ?? 0) + 1 : (cs.restartCount ?? 0);
   }
 
-  private startPod(key: string, pod: Stored<Pod>, restartCount = 0): PodRecord {
-    const host = new PodRuntime(this.shared, key, pod, restartCount);
+  private startPod(key: string, pod: Stored<Pod>, restartCount = 0, waited?: PodRuntime): PodRecord {
+    const host = waited ?? new PodRuntime(this.shared, key, pod, restartCount);
     const rec: PodRecord = { uid: pod.metadata.uid, machine: undefined, host, terminating: false };
     this.pods.set(key, rec);
     rec.machine = this.runner.start({ host, timings: this.podTimings });

@@ -78,6 +78,7 @@ export class PodRuntime implements PodHost, ProbeTarget {
   private readonly mainImage: ImageInfo | undefined;
   private readonly model: ProcessModel | undefined;
   private startedAt = '';
+  private startTime: string | undefined;
   private startedAtMs = 0;
   private podIP = '';
   private restarts: number;
@@ -234,7 +235,8 @@ export class PodRuntime implements PodHost, ProbeTarget {
         phase: 'Pending',
         hostIP,
         hostIPs: [{ ip: hostIP }],
-        startTime: formatRFC3339(this.now()),
+        // A pod that waited for its volumes keeps the startTime of its first sync.
+        startTime: (this.startTime ??= formatRFC3339(this.now())),
         qosClass: p.status?.qosClass ?? 'BestEffort',
       };
       this.setConditions(p, false, false);

@@ -2,12 +2,23 @@
 // NodeUnschedulable, TaintToleration, NodeResourcesFit (pod count). Score: fewest pods of the same owner on
 // the node (PodTopologySpread's system default), then fewest pods (NodeResourcesFit LeastAllocated with the
 // default 100m/200Mi requests); ties are broken at random with the engine RNG, as selectHost does.
+// Pods with PersistentVolumeClaims also go through VolumeBinding (volume-binding.ts): they are bound once
+// their claims are.
 import type { Controller, ControllerContext } from '../controller/controller.ts';
 import { keyOf, splitKey } from '../controller/controller.ts';
-import type { Node, Pod, Stored, Taint, Toleration } from '../api/types.ts';
+import type { Node, PersistentVolumeClaim, Pod, Stored, Taint, Toleration } from '../api/types.ts';
 import { controllerRef, isPodActive } from '../api/pod-util.ts';
 import { formatRFC3339 } from '../apimachinery/time.ts';
 import { deepCopy } from '../util/copy.ts';
+import {
+  bindPodVolumes,
+  checkBindings,
+  filterVolumes,
+  preFilterVolumes,
+  volumeReasons,
+  type PodVolumeClaims,
+  type VolumeDecision,
+} from './volume-binding.ts';
 
 const source = { component: 'default-scheduler' };
 
@@ -68,11 +79,19 @@ export class Scheduler implements Controller {
   private readonly nodePods = new Map<string, Map<string, string | undefined>>();
   /** Per node, how many of those pods each controller uid has (kept with nodePods). */
   private readonly nodeOwners = new Map<string, Map<string, number>>();
+  /** Pods whose scheduling failed for their volumes: retried when claims, volumes or classes change. */
+  private readonly volumeUnschedulable = new Set<string>();
+  /** Pods assumed on a node while their claims are being bound (the binding cycle's WaitForBinding). */
+  private readonly waitingForVolumes = new Map<
+    string,
+    { uid: string; node: string; values: Record<string, number | string | boolean> }
+  >();
 
   constructor(private readonly ctx: ControllerContext) {
     ctx.api.watch<Pod>('Pod', (e) => {
       const pod = e.object;
       const k = keyOf(pod);
+      if (e.type === 'DELETED') this.forgetWaiting(k);
       const oldNode = e.old?.spec?.nodeName;
       if (oldNode) this.forgetPod(oldNode, k);
       const n = pod.spec?.nodeName;
@@ -88,6 +107,20 @@ export class Scheduler implements Controller {
       if (e.type === 'DELETED' && pod.spec?.nodeName) this.retryUnschedulable();
     });
     ctx.api.watch<Node>('Node', () => this.retryUnschedulable());
+    const volumeChanged = () => {
+      for (const k of this.volumeUnschedulable) this.ctx.queue.add(this, k);
+      for (const k of this.waitingForVolumes.keys()) this.ctx.queue.add(this, k);
+    };
+    ctx.api.watch<PersistentVolumeClaim>('PersistentVolumeClaim', volumeChanged);
+    ctx.api.watch('PersistentVolume', volumeChanged);
+    ctx.api.watch('StorageClass', volumeChanged);
+  }
+
+  private forgetWaiting(k: string): void {
+    const w = this.waitingForVolumes.get(k);
+    if (!w) return;
+    this.waitingForVolumes.delete(k);
+    this.forgetPod(w.node, k);
   }
 
   private cachePod(node: string, k: string, owner: string | undefined): void {
@@ -123,26 +156,55 @@ export class Scheduler implements Controller {
     const pod = this.ctx.api.get<Pod>('Pod', ns, name);
     if (!pod || pod.spec?.nodeName || pod.metadata.deletionTimestamp) {
       this.unschedulable.delete(key);
+      this.volumeUnschedulable.delete(key);
+      // A pod bound meanwhile keeps its place in the cache (the Pod watch has it now); otherwise forget it.
+      if (pod?.spec?.nodeName) this.waitingForVolumes.delete(key);
+      else this.forgetWaiting(key);
       return;
+    }
+    const waiting = this.waitingForVolumes.get(key);
+    if (waiting) {
+      if (waiting.uid === pod.metadata.uid) {
+        this.waitForBinding(pod, key, waiting);
+        return;
+      }
+      this.forgetWaiting(key);
     }
     const nodes = this.ctx.api.list<Node>('Node');
     const reasons = new Map<string, number>();
     const feasible: Stored<Node>[] = [];
     const tolerations = pod.spec?.tolerations ?? [];
     let tainted: Stored<Node> | undefined;
+    const claims = preFilterVolumes(this.ctx.api, pod);
+    if (typeof claims === 'string') {
+      this.volumeUnschedulable.add(key);
+      this.failScheduling(pod, nodes.length, reasons, undefined, tolerations, claims);
+      return;
+    }
+    const decisions = new Map<string, VolumeDecision>();
     for (const node of nodes) {
-      const reason = this.filter(node, tolerations, this.nodePods.get(node.metadata.name)?.size ?? 0);
+      const reason =
+        this.filter(node, tolerations, this.nodePods.get(node.metadata.name)?.size ?? 0) ??
+        (claims ? this.filterVolumes(claims, node, decisions) : undefined);
       if (reason) {
         reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
-        if (!tainted && reason !== unschedulableReason && reason !== tooManyPodsReason) tainted = node;
+        if (
+          !tainted &&
+          reason !== unschedulableReason &&
+          reason !== tooManyPodsReason &&
+          !volumeReasons.has(reason)
+        )
+          tainted = node;
       } else feasible.push(node);
     }
     if (feasible.length === 0) {
       this.unschedulable.add(key);
+      if (claims) this.volumeUnschedulable.add(key);
       this.failScheduling(pod, nodes.length, reasons, tainted, tolerations);
       return;
     }
     this.unschedulable.delete(key);
+    this.volumeUnschedulable.delete(key);
     const ref = controllerRef(pod);
     const owner = ref?.uid;
     let best: Stored<Node> | undefined;
@@ -165,8 +227,6 @@ export class Scheduler implements Controller {
         if (this.ctx.rand.int(0, ties - 1) === 0) best = node;
       }
     }
-    const bound = this.bind(pod, best!);
-    if (bound === undefined) return;
     const values = filterCounts(nodes.length, reasons, tainted, tolerations);
     values.feasible = feasible.length;
     values.node = best!.metadata.name;
@@ -176,7 +236,50 @@ export class Scheduler implements Controller {
     values.nodePods = bestCount;
     values.ties = ties;
     values.randomTieBreak = ties > 1;
+    const decision = decisions.get(best!.metadata.name);
+    if (decision && (decision.static.length > 0 || decision.provision.length > 0)) {
+      // Models kubernetes/pkg/scheduler/framework/plugins/volumebinding/volume_binding.go Reserve + PreBind
+      const w = { uid: pod.metadata.uid, node: best!.metadata.name, values };
+      this.waitingForVolumes.set(key, w);
+      this.cachePod(w.node, key, owner);
+      bindPodVolumes(this.ctx.api, decision, w.node);
+      this.waitForBinding(pod, key, w);
+      return;
+    }
+    const bound = this.bind(pod, best!);
+    if (bound === undefined) return;
     this.traceDecision(pod, 'scheduler.selectHost', 'selectHost', bound, values);
+  }
+
+  private filterVolumes(
+    claims: PodVolumeClaims,
+    node: Stored<Node>,
+    decisions: Map<string, VolumeDecision>,
+  ): string | undefined {
+    const r = filterVolumes(this.ctx.api, claims, node);
+    if (typeof r === 'string') return r;
+    decisions.set(node.metadata.name, r);
+    return undefined;
+  }
+
+  // Models kubernetes/pkg/scheduler/framework/plugins/volumebinding/binder.go BindPodVolumes (waiting part)
+  /** Binds a pod assumed on its node once its claims are bound; drops the assumption when binding failed. */
+  private waitForBinding(
+    pod: Stored<Pod>,
+    key: string,
+    w: { node: string; values: Record<string, number | string | boolean> },
+  ): void {
+    const state = checkBindings(this.ctx.api, pod);
+    if (state === 'wait') return;
+    this.forgetWaiting(key);
+    const node = state === 'bound' ? this.ctx.api.get<Node>('Node', undefined, w.node) : undefined;
+    if (!node) {
+      this.ctx.queue.add(this, key);
+      return;
+    }
+    const bound = this.bind(pod, node);
+    if (bound === undefined) return;
+    this.traceDecision(pod, 'scheduler.selectHost', 'selectHost', bound, w.values);
   }
 
   /** Records a decision for the "why" view (see schedulerTraceRules). */
@@ -221,9 +324,11 @@ export class Scheduler implements Controller {
     reasons: Map<string, number>,
     tainted: Stored<Node> | undefined,
     tolerations: Toleration[],
+    preFilterMsg?: string,
   ): void {
     const parts = [...reasons.entries()].map(([r, n]) => `${n} ${r}`).sort();
-    const msg = `0/${numNodes} nodes are available: ${parts.join(', ')}. preemption: 0/${numNodes} nodes are available: ${numNodes} Preemption is not helpful for scheduling.`;
+    const why = preFilterMsg ?? parts.join(', ');
+    const msg = `0/${numNodes} nodes are available: ${why}. preemption: 0/${numNodes} nodes are available: ${numNodes} Preemption is not helpful for scheduling.`;
     const cond = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
     if (cond?.status !== 'False' || cond.message !== msg) {
       const next = deepCopy(pod);
@@ -289,7 +394,7 @@ function filterCounts(
   for (const [reason, n] of reasons) {
     if (reason === unschedulableReason) unschedulable += n;
     else if (reason === tooManyPodsReason) tooManyPods += n;
-    else untolerated += n;
+    else if (!volumeReasons.has(reason)) untolerated += n;
   }
   const taint = tainted && untoleratedTaint(tainted.spec?.taints ?? [], tolerations, filteredEffects);
   return {
