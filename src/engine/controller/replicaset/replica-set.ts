@@ -101,11 +101,14 @@ export class ReplicaSetController implements Controller {
       if (this.writingStatus && e.type === 'MODIFIED') return;
       ctx.queue.add(this, keyOf(e.object));
     });
+    // The ReplicaSet instance indexes every pod (its related-pods ranking counts any owner); another kind's
+    // instance only needs the pods it controls or controlled.
+    const indexAll = opts.kind === 'ReplicaSet';
     ctx.api.watch<Pod>('Pod', (e) => {
-      this.pods.observe(e);
       // Models kubernetes/pkg/controller/replicaset/replica_set.go addPod / updatePod / deletePod
       const ref = controllerRef(e.object);
       const oldRef = e.old ? controllerRef(e.old) : undefined;
+      if (indexAll || ref?.kind === this.kind || oldRef?.kind === this.kind) this.pods.observe(e);
       const ns = e.object.metadata.namespace;
       if (oldRef && oldRef.kind === this.kind && oldRef.uid !== ref?.uid)
         ctx.queue.add(this, rsKey(ns, oldRef.name));
