@@ -110,6 +110,38 @@ EOF`,
     expect(holds(rc({ containers: 1 }))).toBe(false);
   });
 
+  it('statefulSet, claims and podImage follow a StatefulSet with a claim template', () => {
+    const { env, holds } = cluster();
+    runCommand(
+      env,
+      `kubectl apply -f - <<EOF
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: db}
+spec:
+  serviceName: db
+  replicas: 2
+  selector: {matchLabels: {app: db}}
+  template:
+    metadata: {labels: {app: db}}
+    spec: {containers: [{name: c, image: nginx:1.17}]}
+  volumeClaimTemplates:
+  - metadata: {name: data}
+    spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+EOF`,
+    );
+    expect(holds({ type: 'statefulSet', name: 'db', readyReplicas: 2 })).toBe(false);
+    expect(holds({ type: 'claims', selector: 'app=db', count: 1, phase: 'Pending' })).toBe(true);
+    expect(settleUntil(env, { type: 'statefulSet', name: 'db', replicas: 2, readyReplicas: 2 })).toBe(true);
+    expect(holds({ type: 'statefulSet', name: 'db', image: 'nginx:1.17', revisionsMatch: true })).toBe(true);
+    expect(holds({ type: 'statefulSet', name: 'db', image: 'nginx:1.18' })).toBe(false);
+    expect(holds({ type: 'claims', selector: 'app=db', count: 2, phase: 'Bound' })).toBe(true);
+    expect(holds({ type: 'claims', selector: 'app=db', count: 2 })).toBe(true);
+    expect(holds({ type: 'podImage', name: 'db-1', image: 'nginx:1.17', ready: true })).toBe(true);
+    expect(holds({ type: 'podImage', name: 'db-1', image: 'nginx:1.18' })).toBe(false);
+    expect(holds({ type: 'podImage', name: 'db-7', image: 'nginx:1.17' })).toBe(false);
+  });
+
   it('nodeSchedulable follows cordon and uncordon, and an unknown node is never matched', () => {
     const { env, holds } = cluster();
     expect(holds({ type: 'nodeSchedulable', name: 'node1', schedulable: true })).toBe(true);

@@ -6,9 +6,11 @@ import {
   type Deployment,
   type KubeObject,
   type Node,
+  type PersistentVolumeClaim,
   type Pod,
   type PodDisruptionBudget,
   type ReplicaSet,
+  type StatefulSet,
 } from '../engine/index.ts';
 import type { Check } from './schema.ts';
 
@@ -151,6 +153,43 @@ function replicationController(check: CheckOf<'replicationController'>, cluster:
   return matching.length === (check.count ?? 1);
 }
 
+function statefulSet(check: CheckOf<'statefulSet'>, cluster: Cluster): boolean {
+  const set = cluster.api.get<StatefulSet>('StatefulSet', check.namespace ?? 'default', check.name);
+  if (!set) return false;
+  const st = set.status;
+  if (!st || (set.metadata.generation ?? 0) > (st.observedGeneration ?? 0)) return false;
+  if (check.image !== undefined && set.spec?.template.spec?.containers[0]?.image !== check.image)
+    return false;
+  if (
+    check.revisionsMatch !== undefined &&
+    (st.currentRevision === st.updateRevision) !== check.revisionsMatch
+  )
+    return false;
+  const want: [number | undefined, number | undefined][] = [
+    [check.replicas, st.replicas],
+    [check.readyReplicas, st.readyReplicas],
+    [check.updatedReplicas, st.updatedReplicas],
+  ];
+  return want.every(([w, got]) => w === undefined || w === (got ?? 0));
+}
+
+function claims(check: CheckOf<'claims'>, cluster: Cluster): boolean {
+  const [selector, err] = parseSelector(check.selector);
+  if (err !== null) return false;
+  return (
+    cluster.api
+      .list<PersistentVolumeClaim>('PersistentVolumeClaim', check.namespace ?? 'default', selector)
+      .filter((c) => check.phase === undefined || c.status?.phase === check.phase).length === check.count
+  );
+}
+
+function podImage(check: CheckOf<'podImage'>, cluster: Cluster): boolean {
+  const p = cluster.api.get<Pod>('Pod', check.namespace ?? 'default', check.name);
+  if (!p || p.metadata.deletionTimestamp) return false;
+  if (check.ready !== undefined && isPodReady(p) !== check.ready) return false;
+  return p.spec?.containers[0]?.image === check.image;
+}
+
 export function evaluateCheck(check: Check, ctx: CheckContext): boolean {
   switch (check.type) {
     case 'deploymentComplete':
@@ -169,6 +208,12 @@ export function evaluateCheck(check: Check, ctx: CheckContext): boolean {
       return pdb(check, ctx.cluster);
     case 'replicationController':
       return replicationController(check, ctx.cluster);
+    case 'statefulSet':
+      return statefulSet(check, ctx.cluster);
+    case 'claims':
+      return claims(check, ctx.cluster);
+    case 'podImage':
+      return podImage(check, ctx.cluster);
     case 'commandRun': {
       const re = new RegExp(check.pattern);
       return ctx.commands.some((c) => re.test(c.trim()));

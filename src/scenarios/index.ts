@@ -5,6 +5,7 @@ import { selfHealing } from './self-healing/scenario.ts';
 import { nodeMaintenance } from './node-maintenance/scenario.ts';
 import { bootcampRollingUpdate } from './bootcamp-rolling-update/scenario.ts';
 import { legacyRollingUpdate } from './legacy-rolling-update/scenario.ts';
+import { statefulSetBasics } from './statefulset-basics/scenario.ts';
 
 export type { Scenario, ScenarioSetup, Step, StepText, Check, Lang, Localized } from './schema.ts';
 export { evaluateCheck, type CheckContext } from './checks.ts';
@@ -23,6 +24,7 @@ export const scenarios: readonly Scenario[] = [
   selfHealing,
   nodeMaintenance,
   legacyRollingUpdate,
+  statefulSetBasics,
 ];
 
 export function findScenario(id: string): Scenario | undefined {

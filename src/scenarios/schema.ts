@@ -95,6 +95,28 @@ export type Check =
       containers?: number;
       count?: number;
     }
+  /**
+   * A StatefulSet's status counts equal these (each one optional), once the controller has observed its latest
+   * spec; `image`: its Pod template runs this image; `revisionsMatch`: every Pod is on the update revision
+   * (`currentRevision` = `updateRevision`, what `rollout status` waits for without a partition).
+   */
+  | {
+      type: 'statefulSet';
+      name: string;
+      namespace?: string;
+      replicas?: number;
+      readyReplicas?: number;
+      updatedReplicas?: number;
+      image?: string;
+      revisionsMatch?: boolean;
+    }
+  /**
+   * Exactly `count` PersistentVolumeClaims match the label selector (and the phase, when given: `Pending`,
+   * `Bound`, `Lost`).
+   */
+  | { type: 'claims'; namespace?: string; selector: string; count: number; phase?: string }
+  /** The Pod named `name` exists, is not being deleted, and its first container runs `image`. */
+  | { type: 'podImage'; namespace?: string; name: string; image: string; ready?: boolean }
   /** The learner has run a command line matching this regular expression. */
   | { type: 'commandRun'; pattern: string }
   | { type: 'all'; checks: Check[] };
