@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useAppState } from '../runtime-context.ts';
 import { pdbSummary } from '../../view/cluster/pdb-card.ts';
-import { podRevisionCell, rcRow, revisionHeaderKey } from './table-rows.ts';
+import { claimRow, podRevisionCell, rcRow, revisionHeaderKey, stsRow } from './table-rows.ts';
 
 export function ClusterTable() {
   const { t } = useTranslation();
@@ -47,6 +47,20 @@ export function ClusterTable() {
         {(frame.replicationControllers ?? []).map((r) => (
           <tr key={r.uid}>
             {rcRow(r, (key, params) => t(key, params)).map((cell, i) => (
+              <td key={i}>{cell}</td>
+            ))}
+          </tr>
+        ))}
+        {(frame.statefulSets ?? []).map((r) => (
+          <tr key={r.uid}>
+            {stsRow(r, (key, params) => t(key, params)).map((cell, i) => (
+              <td key={i}>{cell}</td>
+            ))}
+          </tr>
+        ))}
+        {(frame.claims ?? []).map((c) => (
+          <tr key={`pvc/${c.name}`}>
+            {claimRow(c, (key, params) => t(key, params)).map((cell, i) => (
               <td key={i}>{cell}</td>
             ))}
           </tr>

@@ -92,9 +92,53 @@ function RcBadges() {
   );
 }
 
+/** A ready StatefulSet Pod: its ordinal large, its revision small, a Bound disk and a Pending (dashed) one. */
+function StsPod() {
+  const s = 22;
+  const disk = (x: number, bound: boolean) => (
+    <path
+      d={`M${x},3 a4,1.5 0 1,0 8,0 a4,1.5 0 1,0 -8,0 v6 a4,1.5 0 0,0 8,0 v-6`}
+      fill={bound ? '#57606a' : '#ffffff'}
+      stroke="#1f2328"
+      strokeWidth={1}
+      strokeDasharray={bound ? undefined : '2 1.5'}
+      transform={`translate(0,${s - 10})`}
+    />
+  );
+  return (
+    <svg
+      width={s + 26}
+      height={s + 4}
+      viewBox={`-2 -2 ${s + 26} ${s + 4}`}
+      aria-hidden="true"
+      focusable="false"
+    >
+      <rect width={s} height={s} rx={3} fill={revisionColor(0)} stroke="#1f2328" strokeWidth={1.5} />
+      <text x={2} y={7} fontSize={6} fontWeight={700} fill={textOnRevisionColor(0)}>
+        r2
+      </text>
+      <text
+        x={s / 2}
+        y={s * 0.75}
+        fontSize={s * 0.5}
+        fontWeight={700}
+        textAnchor="middle"
+        fill={textOnRevisionColor(0)}
+      >
+        0
+      </text>
+      {disk(s - 6, true)}
+      {disk(s + 8, false)}
+    </svg>
+  );
+}
+
 export function Legend() {
   const { t } = useTranslation();
   const hasRc = useAppState((s) => (s.frame.replicationControllers ?? []).length > 0);
+  const hasSts = useAppState(
+    (s) => (s.frame.statefulSets ?? []).length > 0 || (s.frame.claims ?? []).length > 0,
+  );
   return (
     <div className="legend" aria-hidden="true">
       <svg width="0" height="0" style={{ position: 'absolute' }}>
@@ -121,6 +165,12 @@ export function Legend() {
         <span className="legend-item" data-testid="legend-rc">
           <RcBadges />
           {t('cluster.legendRc')}
+        </span>
+      )}
+      {hasSts && (
+        <span className="legend-item" data-testid="legend-sts">
+          <StsPod />
+          {t('cluster.legendSts')}
         </span>
       )}
     </div>

@@ -4,7 +4,9 @@ import type {
   Frame,
   NodeFrame,
   ReplicaSetFrame,
+  PodFrame,
   ReplicationControllerFrame,
+  StatefulSetFrame,
 } from '../../view/cluster/frame.ts';
 import { en } from '../i18n/en.ts';
 import { ja } from '../i18n/ja.ts';
@@ -164,3 +166,106 @@ function translate(res: object, key: string, params: Record<string, string | num
   if (typeof s !== 'string') throw new Error(`missing ${key}`);
   return s.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k]));
 }
+
+describe('diffFrames: StatefulSets and claims', () => {
+  const set = (over: Partial<StatefulSetFrame> = {}): StatefulSetFrame => ({
+    uid: 'sts-web',
+    name: 'web',
+    namespace: 'default',
+    colorIndex: 0,
+    desired: 3,
+    current: 2,
+    ready: 2,
+    updated: 2,
+    currentRevision: 1,
+    updateRevision: 1,
+    strategy: 'RollingUpdate',
+    partition: 0,
+    image: 'registry.k8s.io/nginx-slim:0.8',
+    claims: [],
+    createdMs: 0,
+    ...over,
+  });
+  const webPod = (ordinal: number, ready: boolean): PodFrame => ({
+    uid: `p${ordinal}`,
+    name: `web-${ordinal}`,
+    namespace: 'default',
+    node: 'node1',
+    status: ready ? 'Running' : 'ContainerCreating',
+    readyText: ready ? '1/1' : '0/1',
+    ready,
+    restarts: 0,
+    phase: ready ? 'Running' : 'Pending',
+    terminating: false,
+    replicaSet: null,
+    revision: null,
+    colorIndex: 0,
+    createdMs: ordinal,
+    statefulSet: 'web',
+    stsOrdinal: ordinal,
+  });
+  const steps: [Frame, Frame][] = [
+    [frame({}), frame({ statefulSets: [set({ current: 0, ready: 0, updated: 0 })] })],
+    [
+      frame({
+        statefulSets: [set()],
+        pods: [webPod(2, false)],
+        claims: [{ name: 'www-web-2', phase: 'Pending', volume: '', pod: 'web-2' }],
+      }),
+      frame({
+        statefulSets: [set({ current: 3, ready: 3, updated: 3 })],
+        pods: [webPod(2, true)],
+        claims: [{ name: 'www-web-2', phase: 'Bound', volume: 'pvc-7f', pod: 'web-2' }],
+      }),
+    ],
+    [
+      frame({ statefulSets: [set({ desired: 5, current: 5, ready: 5, updated: 5 })] }),
+      frame({ statefulSets: [set({ desired: 3, current: 3, ready: 3, updated: 3 })] }),
+    ],
+    [
+      frame({ statefulSets: [set({ ready: 3, current: 3, updateRevision: 2, updated: 0 })] }),
+      frame({ statefulSets: [set({ ready: 3, current: 3, updateRevision: 2, updated: 1 })] }),
+    ],
+    [frame({ statefulSets: [set()] }), frame({})],
+  ];
+  it.each([
+    [
+      en,
+      [
+        ['StatefulSet web created.'],
+        [
+          'StatefulSet web: 3 of 3 Ready.',
+          'Pod web-2 (ordinal 2) is Ready.',
+          'PersistentVolumeClaim www-web-2 is Bound to pvc-7f.',
+        ],
+        ['StatefulSet web: 3 of 3 Ready.'],
+        ['StatefulSet web: 1 of 3 Pods at revision r2.'],
+        ['StatefulSet web deleted.'],
+      ],
+    ],
+    [
+      ja,
+      [
+        ['StatefulSet web が作成されました。'],
+        [
+          'StatefulSet web：3 個中 3 個が Ready。',
+          'Pod web-2（順序インデックス 2）が Ready になりました。',
+          'PersistentVolumeClaim www-web-2 が pvc-7f に Bound されました。',
+        ],
+        ['StatefulSet web：3 個中 3 個が Ready。'],
+        ['StatefulSet web：3 個中 1 個の Pod がリビジョン r2 です。'],
+        ['StatefulSet web が削除されました。'],
+      ],
+    ],
+  ])('says creation, ready Pods, a Bound claim, scale-down, update progress and deletion', (res, want) => {
+    expect(steps.map(([a, b]) => diffFrames(a, b).map((x) => translate(res, x.key, x.params)))).toEqual(want);
+  });
+  it('a new claim still Pending is announced as created', () => {
+    expect(
+      diffFrames(
+        frame({}),
+        frame({ claims: [{ name: 'www-web-0', phase: 'Pending', volume: '', pod: null }] }),
+      ),
+    ).toEqual([{ key: 'announce.claimCreated', params: { name: 'www-web-0', phase: 'Pending' } }]);
+  });
+});

@@ -1,6 +1,7 @@
 // What the aria-live region says when the picture changes: a few summarised facts per change, never per Pod.
 import type { Frame } from '../../view/cluster/frame.ts';
 import { rcBadge } from '../../view/cluster/rc-card.ts';
+import { revLabel } from '../../view/cluster/sts-card.ts';
 
 export interface Announcement {
   key: string;
@@ -44,6 +45,7 @@ export function diffFrames(prev: Frame, next: Frame): Announcement[] {
     if (before && before.ordinal !== rc.ordinal)
       out.push({ key: 'announce.rcBadge', params: { name: rc.name, badge } });
   }
+  out.push(...diffStatefulSets(prev, next));
   const complete = (d: Frame['deployments'][number]) =>
     d.updated === d.replicas && d.available === d.replicas && d.total === d.replicas;
   const prevD = new Map(prev.deployments.map((d) => [d.uid, d]));
@@ -57,6 +59,54 @@ export function diffFrames(prev: Frame, next: Frame): Announcement[] {
     const before = prevN.get(n.uid);
     if (before && before.status !== n.status)
       out.push({ key: 'announce.node', params: { name: n.name, status: n.status } });
+  }
+  return out;
+}
+
+/**
+ * StatefulSets: created or deleted, the ready count as for a ReplicaSet, update progress while a rolling update
+ * moves, each of their Pods that becomes Ready (they start one at a time, so this stays a few lines), and each
+ * claim that appears or becomes Bound.
+ */
+function diffStatefulSets(prev: Frame, next: Frame): Announcement[] {
+  const out: Announcement[] = [];
+  const prevSets = new Map((prev.statefulSets ?? []).map((s) => [s.uid, s]));
+  const nextSets = next.statefulSets ?? [];
+  const kept = new Set(nextSets.map((s) => s.uid));
+  for (const s of prevSets.values())
+    if (!kept.has(s.uid)) out.push({ key: 'announce.stsDeleted', params: { name: s.name } });
+  for (const s of nextSets) {
+    const before = prevSets.get(s.uid);
+    if (!before) out.push({ key: 'announce.stsCreated', params: { name: s.name } });
+    else if (before.ready !== s.ready || before.desired !== s.desired)
+      out.push({ key: 'announce.sts', params: { name: s.name, ready: s.ready, desired: s.desired } });
+    if (
+      before &&
+      s.updateRevision !== null &&
+      (before.updated !== s.updated || before.updateRevision !== s.updateRevision) &&
+      before.currentRevision !== before.updateRevision
+    )
+      out.push({
+        key: 'announce.stsUpdated',
+        params: {
+          name: s.name,
+          updated: s.updated,
+          replicas: s.desired,
+          revision: revLabel(s.updateRevision),
+        },
+      });
+  }
+  const wasReady = new Set(prev.pods.filter((p) => p.ready).map((p) => p.uid));
+  for (const p of next.pods)
+    if (p.statefulSet && p.ready && !wasReady.has(p.uid))
+      out.push({ key: 'announce.stsPodReady', params: { name: p.name, ordinal: p.stsOrdinal ?? '—' } });
+  const prevClaims = new Map((prev.claims ?? []).map((c) => [c.name, c]));
+  for (const c of next.claims ?? []) {
+    const before = prevClaims.get(c.name);
+    if (!before && c.phase !== 'Bound')
+      out.push({ key: 'announce.claimCreated', params: { name: c.name, phase: c.phase } });
+    if (c.phase === 'Bound' && before?.phase !== 'Bound')
+      out.push({ key: 'announce.claimBound', params: { name: c.name, volume: c.volume || '—' } });
   }
   return out;
 }

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Frame, PodFrame, ReplicationControllerFrame } from '../../view/cluster/frame.ts';
+import type {
+  Frame,
+  PodFrame,
+  ReplicationControllerFrame,
+  StatefulSetFrame,
+} from '../../view/cluster/frame.ts';
 import type { Translate } from '../../view/cluster/theme.ts';
 import { en } from '../i18n/en.ts';
 import { ja } from '../i18n/ja.ts';
-import { podRevisionCell, rcRow, revisionHeaderKey } from './table-rows.ts';
+import { claimRow, podRevisionCell, rcRow, revisionHeaderKey, stsRow } from './table-rows.ts';
 
 const translator =
   (res: object): Translate =>
@@ -86,5 +91,57 @@ describe('the hidden table: ReplicationControllers', () => {
       'rc2',
     );
     expect(podRevisionCell(pod({}))).toBe('');
+  });
+});
+
+describe('StatefulSet and PersistentVolumeClaim rows', () => {
+  const web: StatefulSetFrame = {
+    uid: 'sts-1',
+    name: 'web',
+    namespace: 'default',
+    colorIndex: 0,
+    desired: 3,
+    current: 3,
+    ready: 2,
+    updated: 1,
+    currentRevision: 1,
+    updateRevision: 2,
+    strategy: 'RollingUpdate',
+    partition: 0,
+    image: 'registry.k8s.io/nginx-slim:0.7',
+    claims: [
+      { name: 'www-web-0', phase: 'Bound', volume: 'pvc-a', pod: 'web-0' },
+      { name: 'www-web-3', phase: 'Bound', volume: 'pvc-d', pod: null },
+    ],
+    createdMs: 0,
+  };
+  it('en', () => {
+    const t = translator(en);
+    expect(stsRow(web, t)).toEqual([
+      'StatefulSet',
+      'web',
+      'desired 3 · current 3 · ready 2 · updating r1 → r2 · updated 1 of 3 · claims 2 (Bound 2) · Pods 3 · registry.k8s.io/nginx-slim:0.7',
+      '',
+      'r2',
+      '2/3',
+    ]);
+    expect(claimRow(web.claims[1]!, t)).toEqual([
+      'PersistentVolumeClaim',
+      'www-web-3',
+      'Bound · volume pvc-d · no Pod',
+      '',
+      '',
+      '',
+    ]);
+    expect(podRevisionCell({ revision: null, statefulSet: 'web', stsRevision: 2 } as PodFrame)).toBe('r2');
+  });
+  it('ja', () => {
+    const t = translator(ja);
+    expect(stsRow(web, t)[2]).toBe(
+      '希望 3 · 現在 3 · Ready 2 · 更新中 r1 → r2 · 更新済み 3 個中 1 個 · PVC 2（Bound 2）· Pod 3 · registry.k8s.io/nginx-slim:0.7',
+    );
+    expect(claimRow({ name: 'www-web-1', phase: 'Pending', volume: '', pod: 'web-1' }, t)[2]).toBe(
+      'Pending · ボリューム — · Pod web-1',
+    );
   });
 });

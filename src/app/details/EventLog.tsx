@@ -63,9 +63,11 @@ export function EventLog() {
             ? frame.replicaSets
             : kind === 'ReplicationController'
               ? (frame.replicationControllers ?? [])
-              : kind === 'Deployment'
-                ? frame.deployments
-                : [];
+              : kind === 'StatefulSet'
+                ? (frame.statefulSets ?? [])
+                : kind === 'Deployment'
+                  ? frame.deployments
+                  : [];
     const hit = list.find((o) => o.name === name);
     if (hit)
       runtime.store

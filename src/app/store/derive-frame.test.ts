@@ -5,6 +5,7 @@ import {
   type Deployment,
   type PodDisruptionBudget,
   type ReplicationController,
+  type StatefulSet,
 } from '../../engine/index.ts';
 import { deriveFrame, stableFrame } from './derive-frame.ts';
 
@@ -290,3 +291,101 @@ function scaleRc(c: ReturnType<typeof createCluster>, name: string, replicas: nu
   c.api.update(r);
   c.settle();
 }
+
+describe('deriveFrame: StatefulSets and their claims', () => {
+  const web = (replicas: number, image = 'registry.k8s.io/nginx-slim:0.8'): StatefulSet => ({
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    metadata: { name: 'web', namespace: 'default' },
+    spec: {
+      serviceName: 'nginx',
+      replicas,
+      selector: { matchLabels: { app: 'nginx' } },
+      template: {
+        metadata: { labels: { app: 'nginx' } },
+        spec: {
+          containers: [
+            { name: 'nginx', image, volumeMounts: [{ name: 'www', mountPath: '/usr/share/nginx/html' }] },
+          ],
+        },
+      },
+      volumeClaimTemplates: [
+        {
+          metadata: { name: 'www' },
+          spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+        },
+      ],
+    },
+  });
+
+  it('a set of 3: its card counts, ordinals, revision and a Bound claim per Pod', () => {
+    const c = createCluster({ seed: 4, workers: 2 });
+    c.api.create(web(3));
+    c.settle();
+    c.advanceBy(180_000);
+    const f = deriveFrame(c.api);
+    expect(f.statefulSets).toHaveLength(1);
+    const set = f.statefulSets![0]!;
+    expect(set).toMatchObject({
+      name: 'web',
+      colorIndex: 0,
+      desired: 3,
+      current: 3,
+      ready: 3,
+      updated: 3,
+      currentRevision: 1,
+      updateRevision: 1,
+      strategy: 'RollingUpdate',
+      partition: 0,
+      image: 'registry.k8s.io/nginx-slim:0.8',
+    });
+    expect(set.claims.map((cl) => [cl.name, cl.phase, cl.pod])).toEqual([
+      ['www-web-0', 'Bound', 'web-0'],
+      ['www-web-1', 'Bound', 'web-1'],
+      ['www-web-2', 'Bound', 'web-2'],
+    ]);
+    expect(set.claims.every((cl) => /^pvc-/.test(cl.volume))).toBe(true);
+    expect(f.claims).toHaveLength(3);
+    const pods = f.pods
+      .filter((p) => p.statefulSet === 'web')
+      .map((p) => [p.name, p.stsOrdinal, p.stsRevision, p.stsUpdated, p.colorIndex, p.claims?.[0]?.name]);
+    expect(pods.sort()).toEqual([
+      ['web-0', 0, 1, true, 0, 'www-web-0'],
+      ['web-1', 1, 1, true, 0, 'www-web-1'],
+      ['web-2', 2, 1, true, 0, 'www-web-2'],
+    ]);
+  });
+
+  it('scale 3 → 1 keeps the claims without Pods; a new image is revision 2 from the highest ordinal', () => {
+    const c = createCluster({ seed: 4, workers: 2 });
+    c.api.create(web(3));
+    c.settle();
+    c.advanceBy(180_000);
+    const s = deepCopy(c.api.get<StatefulSet>('StatefulSet', 'default', 'web')!);
+    s.spec!.replicas = 1;
+    c.api.update(s);
+    c.settle();
+    c.advanceBy(120_000);
+    let f = deriveFrame(c.api);
+    expect(f.pods.map((p) => p.name)).toEqual(['web-0']);
+    expect(f.statefulSets![0]!.claims.map((cl) => [cl.name, cl.phase, cl.pod])).toEqual([
+      ['www-web-0', 'Bound', 'web-0'],
+      ['www-web-1', 'Bound', null],
+      ['www-web-2', 'Bound', null],
+    ]);
+    const s2 = deepCopy(c.api.get<StatefulSet>('StatefulSet', 'default', 'web')!);
+    s2.spec!.replicas = 2;
+    s2.spec!.template.spec!.containers[0]!.image = 'registry.k8s.io/nginx-slim:0.7';
+    c.api.update(s2);
+    c.settle();
+    f = deriveFrame(c.api);
+    expect(f.statefulSets![0]).toMatchObject({ currentRevision: 1, updateRevision: 2 });
+    c.advanceBy(300_000);
+    f = deriveFrame(c.api);
+    expect(f.statefulSets![0]).toMatchObject({ currentRevision: 2, updateRevision: 2, updated: 2 });
+    expect(f.pods.map((p) => [p.name, p.stsRevision, p.stsUpdated])).toEqual([
+      ['web-0', 2, true],
+      ['web-1', 2, true],
+    ]);
+  });
+});

@@ -5,15 +5,19 @@ import {
   parseTime,
   selectorMatches,
   type ApiServer,
+  type ControllerRevision,
   type Deployment,
   type Node,
+  type PersistentVolumeClaim,
   type Pod,
   type PodDisruptionBudget,
   type ReplicaSet,
   type ReplicationController,
+  type StatefulSet,
   type Stored,
 } from '../../engine/index.ts';
 import type {
+  ClaimFrame,
   DeploymentFrame,
   Frame,
   NodeFrame,
@@ -21,6 +25,7 @@ import type {
   PodFrame,
   ReplicaSetFrame,
   ReplicationControllerFrame,
+  StatefulSetFrame,
 } from '../../view/cluster/frame.ts';
 import { printNodeStatus, printPodCells } from './pod-status.ts';
 
@@ -120,8 +125,20 @@ export function deriveFrame(api: ApiServer, opts: FrameOptions = {}): Frame {
   const replicationControllers = rcFrames(api.list<ReplicationController>('ReplicationController', ns));
   const rcByName = new Map(replicationControllers.map((r) => [r.name, r]));
 
-  const byNode = new Map(nodes.map((n) => [n.name, n]));
   const allPods = api.list<Pod>('Pod');
+  const claims = claimFrames(api.list<PersistentVolumeClaim>('PersistentVolumeClaim', ns), allPods, ns);
+  const claimByName = new Map(claims.map((c) => [c.name, c]));
+  const revisions = new Map(
+    api
+      .list<ControllerRevision>('ControllerRevision', ns)
+      .map((r) => [r.metadata.name, typeof r.revision === 'number' ? r.revision : null]),
+  );
+  const stsList = api.list<StatefulSet>('StatefulSet', ns);
+  const statefulSets = stsFrames(stsList, revisions, claims);
+  const stsByName = new Map(stsList.map((s) => [s.metadata.name, s]));
+  const stsFrameByName = new Map(statefulSets.map((s) => [s.name, s]));
+
+  const byNode = new Map(nodes.map((n) => [n.name, n]));
   for (const p of allPods) {
     if (p.metadata.namespace === ns || p.metadata.deletionTimestamp) continue;
     const n = p.spec?.nodeName ? byNode.get(p.spec.nodeName) : undefined;
@@ -152,6 +169,7 @@ export function deriveFrame(api: ApiServer, opts: FrameOptions = {}): Frame {
         colorIndex: rs ? (colorOf.get(rs.metadata.uid) ?? 0) : rc ? rc.colorIndex : null,
         createdMs: parseTime(p.metadata.creationTimestamp),
         ...(rcName !== null && { replicationController: rcName, rcOrdinal: rc?.ordinal ?? null }),
+        ...stsPodFields(p, stsByName, stsFrameByName, revisions, claimByName),
       };
     });
 
@@ -192,7 +210,110 @@ export function deriveFrame(api: ApiServer, opts: FrameOptions = {}): Frame {
     deployments,
     pdbs,
     ...(replicationControllers.length > 0 && { replicationControllers }),
+    ...(statefulSets.length > 0 && { statefulSets }),
+    ...(claims.length > 0 && { claims }),
   };
+}
+
+const POD_INDEX = 'apps.kubernetes.io/pod-index';
+const REVISION_HASH = 'controller-revision-hash';
+
+/** The claims of one namespace, each with the Pod (not terminating first) whose volumes name it. */
+function claimFrames(list: Stored<PersistentVolumeClaim>[], pods: Stored<Pod>[], ns: string): ClaimFrame[] {
+  const user = new Map<string, string>();
+  for (const p of pods) {
+    if (p.metadata.namespace !== ns) continue;
+    for (const v of p.spec?.volumes ?? []) {
+      const c = v.persistentVolumeClaim?.claimName;
+      if (c && (!user.has(c) || !p.metadata.deletionTimestamp)) user.set(c, p.metadata.name);
+    }
+  }
+  return list.map((c) => ({
+    name: c.metadata.name,
+    phase: c.status?.phase ?? 'Pending',
+    volume: c.spec?.volumeName ?? '',
+    pod: user.get(c.metadata.name) ?? null,
+  }));
+}
+
+/** The ordinal in a StatefulSet Pod's name (`web-2` → 2), as the controller's getOrdinal parses it. */
+function ordinalOf(p: Stored<Pod>, set: string): number | null {
+  const label = p.metadata.labels?.[POD_INDEX];
+  const text = label ?? (p.metadata.name.startsWith(`${set}-`) ? p.metadata.name.slice(set.length + 1) : '');
+  return /^(0|[1-9][0-9]*)$/.test(text) ? Number(text) : null;
+}
+
+/** StatefulSets of one namespace, coloured by creation; their claims are `<template>-<set>-<ordinal>`. */
+function stsFrames(
+  list: Stored<StatefulSet>[],
+  revisions: Map<string, number | null>,
+  claims: ClaimFrame[],
+): StatefulSetFrame[] {
+  const order = list
+    .slice()
+    .sort(
+      (a, b) =>
+        parseTime(a.metadata.creationTimestamp) - parseTime(b.metadata.creationTimestamp) ||
+        Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion),
+    );
+  const slot = new Map(order.map((s, i) => [s.metadata.uid, i]));
+  return list.map((s) => {
+    const st = s.status;
+    const templates = (s.spec?.volumeClaimTemplates ?? []).map((t) => t.metadata?.name ?? '');
+    const own: { claim: ClaimFrame; ordinal: number; template: string }[] = [];
+    for (const c of claims) {
+      for (const tpl of templates) {
+        const prefix = `${tpl}-${s.metadata.name}-`;
+        const rest = c.name.startsWith(prefix) ? c.name.slice(prefix.length) : '';
+        if (/^(0|[1-9][0-9]*)$/.test(rest)) own.push({ claim: c, ordinal: Number(rest), template: tpl });
+      }
+    }
+    own.sort((a, b) => a.ordinal - b.ordinal || (a.template < b.template ? -1 : 1));
+    const rev = (name: string | undefined) => (name ? (revisions.get(name) ?? null) : null);
+    return {
+      uid: s.metadata.uid,
+      name: s.metadata.name,
+      namespace: s.metadata.namespace ?? 'default',
+      colorIndex: slot.get(s.metadata.uid) ?? 0,
+      desired: s.spec?.replicas ?? 1,
+      current: st?.replicas ?? 0,
+      ready: st?.readyReplicas ?? 0,
+      updated: st?.updatedReplicas ?? 0,
+      currentRevision: rev(st?.currentRevision),
+      updateRevision: rev(st?.updateRevision),
+      strategy: s.spec?.updateStrategy?.type ?? 'RollingUpdate',
+      partition: s.spec?.updateStrategy?.rollingUpdate?.partition ?? 0,
+      image: image(s.spec?.template),
+      claims: own.map((o) => o.claim),
+      createdMs: parseTime(s.metadata.creationTimestamp),
+    };
+  });
+}
+
+function stsPodFields(
+  p: Stored<Pod>,
+  stsByName: Map<string, Stored<StatefulSet>>,
+  frames: Map<string, StatefulSetFrame>,
+  revisions: Map<string, number | null>,
+  claimByName: Map<string, ClaimFrame>,
+): Partial<PodFrame> {
+  const out: Partial<PodFrame> = {};
+  const name = controllerOf(p, 'StatefulSet');
+  if (name !== null) {
+    const set = stsByName.get(name);
+    const hash = p.metadata.labels?.[REVISION_HASH];
+    out.statefulSet = name;
+    out.stsOrdinal = ordinalOf(p, name);
+    out.stsRevision = hash ? (revisions.get(hash) ?? null) : null;
+    out.stsUpdated = hash !== undefined && hash === set?.status?.updateRevision;
+    out.colorIndex = frames.get(name)?.colorIndex ?? null;
+  }
+  const claims = (p.spec?.volumes ?? [])
+    .map((v) => v.persistentVolumeClaim?.claimName)
+    .filter((c): c is string => !!c)
+    .map((c) => claimByName.get(c) ?? { name: c, phase: 'Pending', volume: '', pod: p.metadata.name });
+  if (claims.length > 0) out.claims = claims;
+  return out;
 }
 
 /**

@@ -19,6 +19,10 @@ const WATCHED = new Set([
   'ReplicationController',
   'Deployment',
   'PodDisruptionBudget',
+  'StatefulSet',
+  'PersistentVolumeClaim',
+  // A StatefulSet's revision numbers (`r2`) are its ControllerRevisions'.
+  'ControllerRevision',
 ]);
 
 export function createEngineBridge(

@@ -58,7 +58,14 @@ export interface TimeMachine extends PlaybackCluster {
   clusterReplaced(previous: Cluster, next: Cluster): void;
 }
 
-const WATCHED = new Set(['Pod', 'ReplicaSet', 'Deployment', 'ReplicationController']);
+const WATCHED = new Set([
+  'Pod',
+  'ReplicaSet',
+  'Deployment',
+  'ReplicationController',
+  'StatefulSet',
+  'PersistentVolumeClaim',
+]);
 
 /** Index of the first element > x in a sorted array. */
 function upperBound(a: readonly number[], x: number): number {

@@ -12,6 +12,8 @@ import { renderDeployments, renderReplicaSets, type MarkContext } from './worklo
 import { renderNodes } from './node-marks.ts';
 import { renderPdbs } from './pdb-marks.ts';
 import { renderReplicationControllers } from './rc-marks.ts';
+import { renderStatefulSets } from './sts-marks.ts';
+import { podStsLines } from './sts-card.ts';
 
 export type { ViewSelection, Translate };
 
@@ -43,11 +45,15 @@ interface PodEls {
   icon?: SVGPathElement;
   badge?: SVGGElement;
   caption?: SVGTextElement;
+  /** A StatefulSet Pod's revision (`r2`), small in the top-left corner. */
+  rev?: SVGTextElement;
+  /** A disk glyph per claim state: filled when every claim is Bound, dashed and empty while one is Pending. */
+  disk?: SVGPathElement;
   /** The mark last drawn, and everything its look depends on. */
   last: PodMark | null;
   look?: string;
 }
-type OptionalPart = 'hatch' | 'label' | 'icon' | 'badge' | 'caption';
+type OptionalPart = 'hatch' | 'label' | 'icon' | 'badge' | 'caption' | 'rev' | 'disk';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, parent?: Element): SVGElementTagNameMap[K] {
@@ -132,6 +138,7 @@ export function createClusterView(options: ClusterViewOptions): ClusterView {
     renderDeployments(workloadLayer, l, ctx);
     renderReplicaSets(workloadLayer, l, ctx);
     renderReplicationControllers(workloadLayer, l, ctx);
+    renderStatefulSets(workloadLayer, l, ctx);
     renderPdbs(workloadLayer, l, ctx);
     renderNodes(nodeLayer, l, ctx);
     renderPods(l);
@@ -179,7 +186,8 @@ export function createClusterView(options: ClusterViewOptions): ClusterView {
     return (
       d.uid === selected ||
       (selected !== null && d.data.replicaSet !== null && selectedReplicaSet === d.data.replicaSet) ||
-      (selected !== null && !!d.data.replicationController && selectedRc === d.data.replicationController)
+      (selected !== null && !!d.data.replicationController && selectedRc === d.data.replicationController) ||
+      (selected !== null && !!d.data.statefulSet && selectedSts === d.data.statefulSet)
     );
   }
 
@@ -220,7 +228,8 @@ export function createClusterView(options: ClusterViewOptions): ClusterView {
     const p = d.data;
     const isSelected = isSelectedPod(d);
     const cap = l.caption;
-    const look = `${d.size},${d.visual},${d.label},${p.colorIndex},${p.status},${p.readyText},${p.restarts},${p.terminating},${p.revision},${p.replicationController},${p.node},${isSelected},${crowded},${l.fontSize},${cap?.fontSize},${cap?.maxChars}`;
+    const claimsLook = (p.claims ?? []).map((c) => `${c.name}:${c.phase}:${c.volume}`).join(';');
+    const look = `${d.size},${d.visual},${d.label},${d.mark},${p.stsUpdated},${claimsLook},${p.colorIndex},${p.status},${p.readyText},${p.restarts},${p.terminating},${p.revision},${p.replicationController},${p.node},${isSelected},${crowded},${l.fontSize},${cap?.fontSize},${cap?.maxChars}`;
     const moved = !prev || prev.x !== d.x || prev.y !== d.y;
     if (moved) {
       if (entering || podMs(500) === 0) {
@@ -254,7 +263,19 @@ export function createClusterView(options: ClusterViewOptions): ClusterView {
       p.replicationController && d.label
         ? `\n${t('view.rcPodOwner', { name: p.replicationController, badge: d.label })}`
         : ''
-    }`;
+    }${podStsLines(p, t)
+      .map((line) => `\n${line}`)
+      .join('')}`;
+    if (p.statefulSet) g.setAttribute('data-sts', p.statefulSet);
+    else g.removeAttribute('data-sts');
+    const claimState =
+      (p.claims ?? []).length === 0
+        ? ''
+        : (p.claims ?? []).every((c) => c.phase === 'Bound')
+          ? 'Bound'
+          : 'Pending';
+    if (claimState) g.setAttribute('data-claim', claimState);
+    else g.removeAttribute('data-claim');
 
     const changed =
       !prev ||
@@ -391,6 +412,55 @@ export function createClusterView(options: ClusterViewOptions): ClusterView {
         t.textContent = String(p.restarts);
       }
     }
+    // A StatefulSet Pod's revision, small in the top-left corner, so update and current revisions differ in text.
+    const showRev = d.mark !== '' && s >= LABEL_MIN_SIZE * 1.5;
+    if (showRev || els.rev) {
+      const rev = part(els, 'rev', () => {
+        const t = svgEl('text');
+        t.setAttribute('class', 'rev');
+        t.setAttribute('font-weight', '700');
+        return t;
+      });
+      show(rev, showRev);
+      if (showRev) {
+        const rf = Math.max(8, s * 0.2);
+        rev.setAttribute('x', String(Math.max(2, s * 0.08)));
+        rev.setAttribute('y', String(rf * 0.95));
+        rev.setAttribute('font-size', String(rf));
+        rev.setAttribute('fill', st.level >= 1 ? onFill : INK);
+        // The update revision is underlined: a second textual cue besides the number.
+        rev.setAttribute('text-decoration', p.stsUpdated ? 'underline' : 'none');
+        rev.textContent = d.mark;
+      }
+    }
+    // The claim as a disk (a cylinder) hanging at the bottom-right corner: solid when Bound, dashed and
+    // empty while Pending (shape, not colour; the tooltip names the claim and the volume).
+    const showDisk = claimState !== '' && s >= LABEL_MIN_SIZE;
+    if (showDisk || els.disk) {
+      const disk = part(els, 'disk', () => {
+        const path = svgEl('path');
+        path.setAttribute('class', 'disk');
+        return path;
+      });
+      show(disk, showDisk);
+      if (showDisk) {
+        const w = Math.max(7, s * 0.3);
+        const h = w * 0.9;
+        const e = h * 0.22;
+        const x0 = s - w * 0.7;
+        const y0 = s - h * 0.6;
+        // Top ellipse, sides, bottom arc.
+        disk.setAttribute(
+          'd',
+          `M${x0},${y0 + e} a${w / 2},${e} 0 1,0 ${w},0 a${w / 2},${e} 0 1,0 ${-w},0 v${h - 2 * e} a${w / 2},${e} 0 0,0 ${w},0 v${-(h - 2 * e)}`,
+        );
+        const bound = claimState === 'Bound';
+        disk.setAttribute('fill', bound ? '#57606a' : '#ffffff');
+        disk.setAttribute('stroke', INK);
+        disk.setAttribute('stroke-width', String(Math.max(1, s * 0.03)));
+        disk.setAttribute('stroke-dasharray', bound ? 'none' : '2 1.5');
+      }
+    }
     // The STATUS word (two lines at most), in the tone of its family, when pods are large enough.
     if (cap || els.caption) {
       const caption = part(els, 'caption', () => {
@@ -423,14 +493,18 @@ export function createClusterView(options: ClusterViewOptions): ClusterView {
 
   let selectedReplicaSet: string | null = null;
   let selectedRc: string | null = null;
+  let selectedSts: string | null = null;
   function updateSelectedReplicaSet(): void {
     selectedReplicaSet = null;
     selectedRc = null;
+    selectedSts = null;
     if (!frame || !selected) return;
     const rs = frame.replicaSets.find((r) => r.uid === selected);
     selectedReplicaSet = rs ? rs.name : null;
     const rc = frame.replicationControllers?.find((r) => r.uid === selected);
     selectedRc = rc ? rc.name : null;
+    const sts = frame.statefulSets?.find((r) => r.uid === selected);
+    selectedSts = sts ? sts.name : null;
   }
 
   return {

@@ -40,6 +40,55 @@ export interface PodFrame {
   replicationController?: string | null;
   /** Its owner's position among the namespace's ReplicationControllers by creation, from 1 (the `rc1` badge). */
   rcOrdinal?: number | null;
+  /** The owning StatefulSet (apps/v1), if any; optional as replicationController. */
+  statefulSet?: string | null;
+  /** Its ordinal (`apps.kubernetes.io/pod-index`, else the name's suffix): `web-2` → 2. */
+  stsOrdinal?: number | null;
+  /** The revision number of its `controller-revision-hash` (the ControllerRevision's `revision`). */
+  stsRevision?: number | null;
+  /** True when its `controller-revision-hash` is the set's `status.updateRevision`. */
+  stsUpdated?: boolean;
+  /** The PersistentVolumeClaims its volumes name (`spec.volumes[].persistentVolumeClaim.claimName`). */
+  claims?: ClaimFrame[];
+}
+
+/** A core/v1 PersistentVolumeClaim as the picture needs it. */
+export interface ClaimFrame {
+  name: string;
+  /** `status.phase`: `Pending`, `Bound`, `Lost`; `Pending` when a claim names no longer exists. */
+  phase: string;
+  /** `spec.volumeName` (the PV `pvc-<uid>`), empty while unbound. */
+  volume: string;
+  /** The Pod of this namespace that uses it, if any (a scale-down keeps the claim and deletes the Pod). */
+  pod: string | null;
+}
+
+/**
+ * An apps/v1 StatefulSet: counts as a ReplicaSet card, its update progress (revisions are its
+ * ControllerRevisions' numbers, as `kubectl rollout history sts` prints them) and the claims of its
+ * volumeClaimTemplates, with or without a Pod.
+ */
+export interface StatefulSetFrame {
+  uid: string;
+  name: string;
+  namespace: string;
+  /** Colour slot: position among the namespace's StatefulSets by creation. */
+  colorIndex: number;
+  desired: number;
+  /** status.replicas: Pods created (kubectl's old CURRENT column). */
+  current: number;
+  ready: number;
+  updated: number;
+  /** Revision numbers of status.currentRevision / status.updateRevision (null when unknown). */
+  currentRevision: number | null;
+  updateRevision: number | null;
+  /** spec.updateStrategy: `RollingUpdate` or `OnDelete`, and the RollingUpdate partition (0 when unset). */
+  strategy: string;
+  partition: number;
+  image: string;
+  /** Claims named `<template>-<set>-<ordinal>`, by ordinal then name. */
+  claims: ClaimFrame[];
+  createdMs: number;
 }
 
 export interface ReplicaSetFrame {
@@ -123,13 +172,24 @@ export interface Frame {
   pdbs?: PdbFrame[];
   /** Optional, as pdbs. */
   replicationControllers?: ReplicationControllerFrame[];
+  /** Optional, as pdbs. */
+  statefulSets?: StatefulSetFrame[];
+  /** Every PersistentVolumeClaim of the namespace (the table lists them). Optional, as pdbs. */
+  claims?: ClaimFrame[];
 }
 
 export const emptyFrame: Frame = { nodes: [], pods: [], replicaSets: [], deployments: [] };
 
 /** What the learner clicked in the picture. */
 export interface ViewSelection {
-  kind: 'Pod' | 'Node' | 'ReplicaSet' | 'ReplicationController' | 'Deployment' | 'PodDisruptionBudget';
+  kind:
+    | 'Pod'
+    | 'Node'
+    | 'ReplicaSet'
+    | 'ReplicationController'
+    | 'StatefulSet'
+    | 'Deployment'
+    | 'PodDisruptionBudget';
   namespace?: string;
   name: string;
   uid: string;

@@ -7,12 +7,14 @@ import type {
   ReplicaSetFrame,
   DeploymentFrame,
   ReplicationControllerFrame,
+  StatefulSetFrame,
 } from './frame.ts';
 import {
   fitGrid,
   layoutCluster,
   nodeColumns,
   podVisual,
+  stsCardHeight,
   WAITING_UID,
   type ClusterLayout,
   type PodMark,
@@ -582,5 +584,99 @@ describe('layoutCluster: ReplicationController cards', () => {
     expect(onNode.map((p) => p.label)).toEqual(['r1', 'rc1', 'rc1', 'rc2', '']);
     expect(onNode.map((p) => p.data.createdMs)).toEqual([9, 3, 5, 1, 0]);
     assertPodsInsideTheirNodes(l);
+  });
+});
+
+describe('layoutCluster: StatefulSet cards and Pods', () => {
+  const frame = (o: Partial<Frame>): Frame => ({
+    nodes: [],
+    pods: [],
+    replicaSets: [],
+    deployments: [],
+    ...o,
+  });
+  const nodes = [node('control-plane', true), node('node1'), node('node2')];
+  const set = (over: Partial<StatefulSetFrame> = {}): StatefulSetFrame => ({
+    uid: 'sts-web',
+    name: 'web',
+    namespace: 'default',
+    colorIndex: 0,
+    desired: 3,
+    current: 3,
+    ready: 3,
+    updated: 1,
+    currentRevision: 1,
+    updateRevision: 2,
+    strategy: 'RollingUpdate',
+    partition: 0,
+    image: 'registry.k8s.io/nginx-slim:0.8',
+    claims: [],
+    createdMs: 0,
+    ...over,
+  });
+  const stsPod = (ordinal: number, revision: number, over: Partial<PodFrame> = {}) =>
+    pod({
+      name: `web-${ordinal}`,
+      replicaSet: null,
+      revision: null,
+      statefulSet: 'web',
+      stsOrdinal: ordinal,
+      stsRevision: revision,
+      stsUpdated: revision === 2,
+      // Created in reverse, as a rolling update recreates them: the grid still goes by ordinal.
+      createdMs: 100 - ordinal,
+      ...over,
+    });
+
+  it('a taller card in a row of its own below the ReplicationControllers; zero replicas stay a card', () => {
+    const rc: ReplicationControllerFrame = {
+      uid: 'rc-1',
+      name: 'api-rc',
+      namespace: 'default',
+      ordinal: 1,
+      colorIndex: 0,
+      desired: 1,
+      current: 1,
+      ready: 1,
+      available: 1,
+      image: 'x:1',
+      selector: 'a=b',
+      createdMs: 0,
+    };
+    const l = layoutCluster(
+      frame({
+        nodes,
+        replicationControllers: [rc],
+        statefulSets: [set(), set({ uid: 'sts-db', name: 'db', desired: 0, current: 0, createdMs: 5 })],
+      }),
+      { width: 1280, height: 800 },
+    );
+    const rowH = Math.round(l.fontSize * 5.6);
+    expect(l.statefulSets.map((m) => [m.data.name, m.y, m.height, m.active, m.collapsed])).toEqual([
+      ['web', 12 + rowH + 12, stsCardHeight(l.fontSize), true, false],
+      ['db', 12 + rowH + 12, stsCardHeight(l.fontSize), false, false],
+    ]);
+    expect(l.statefulSets[1]!.x).toBeGreaterThan(l.statefulSets[0]!.x + l.statefulSets[0]!.width);
+    // The nodes start below the StatefulSet row.
+    expect(Math.min(...l.nodes.map((n) => n.y))).toBeGreaterThan(
+      l.statefulSets[0]!.y + stsCardHeight(l.fontSize),
+    );
+  });
+
+  it('labels each Pod by its ordinal, marks its revision, and orders them by ordinal after other Pods', () => {
+    const pods = [
+      stsPod(2, 2),
+      pod({ name: 'bare', replicaSet: null, revision: null }),
+      stsPod(0, 1),
+      stsPod(1, 1),
+    ];
+    const l = layoutCluster(frame({ nodes, pods, statefulSets: [set()] }), { width: 1280, height: 800 });
+    const onNode = l.pods.slice().sort((a, b) => a.y - b.y || a.x - b.x);
+    expect(onNode.map((p) => [p.data.name, p.label, p.mark])).toEqual([
+      ['web-0', '0', 'r1'],
+      ['web-1', '1', 'r1'],
+      ['web-2', '2', 'r2'],
+      ['bare', '', ''],
+    ]);
   });
 });

@@ -12,8 +12,10 @@ import type {
   PodFrame,
   ReplicaSetFrame,
   ReplicationControllerFrame,
+  StatefulSetFrame,
 } from './frame.ts';
 import { rcBadge } from './rc-card.ts';
+import { revLabel, stsPodLabel } from './sts-card.ts';
 
 /** How a pod is drawn; one value per kubectl STATUS family (product.md, visual language). */
 export type PodVisual =
@@ -91,6 +93,19 @@ export interface ReplicationControllerMark {
   data: ReplicationControllerFrame;
 }
 
+/** A StatefulSet card: taller than a ReplicaSet card (update progress and claims lines), never collapsed. */
+export interface StatefulSetMark {
+  uid: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** False while scaled to zero with no Pods left (drawn faded and dashed; its claims remain). */
+  active: boolean;
+  collapsed: false;
+  data: StatefulSetFrame;
+}
+
 export interface PdbMark {
   uid: string;
   x: number;
@@ -118,8 +133,10 @@ export interface PodMark {
   y: number;
   size: number;
   visual: PodVisual;
-  /** `r2`, `rc1` for a ReplicationController's pod, or empty for a pod without either (a bare pod). */
+  /** `r2`, `rc1` for a ReplicationController's pod, the ordinal (`0`, `1`) for a StatefulSet's, or empty. */
   label: string;
+  /** A StatefulSet Pod's revision (`r2`, from its controller-revision-hash), drawn small; else empty. */
+  mark: string;
   data: PodFrame;
 }
 
@@ -146,6 +163,8 @@ export interface ClusterLayout {
   replicaSets: ReplicaSetMark[];
   /** ReplicationController cards, one row below the Deployments and bare ReplicaSets. */
   replicationControllers: ReplicationControllerMark[];
+  /** StatefulSet cards, one row below the ReplicationControllers. */
+  statefulSets: StatefulSetMark[];
   /** PodDisruptionBudget cards, after the ReplicaSets of the Deployment they cover. */
   pdbs: PdbMark[];
   nodes: NodeMark[];
@@ -204,6 +223,8 @@ export function fitGrid(
   }
   return { size: 6, cols: Math.max(1, Math.floor((w + 2) / 8)) };
 }
+
+const sets = (frame: Frame) => (frame.statefulSets ?? []).slice().sort(byCreation);
 
 function byCreation<T extends { createdMs: number; name: string }>(a: T, b: T): number {
   return a.createdMs - b.createdMs || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -272,6 +293,9 @@ function layoutRow<T extends RowItem>(
   }
   return { hidden, end: x };
 }
+
+/** Height of a StatefulSet card: the ReplicaSet card's five lines, then update progress and claims. */
+export const stsCardHeight = (fontSize: number) => Math.round(fontSize * 8);
 
 /** Width of a PodDisruptionBudget card: room for `minAvailable 3 · healthy 4 / needed 3` at 0.78 em. */
 export const pdbCardWidth = (fontSize: number) => Math.round(fontSize * 17);
@@ -361,12 +385,22 @@ function layoutWorkloads(frame: Frame, width: number, fontSize: number) {
     for (const c of cards) replicationControllers.push({ ...c, collapsed: false });
     y += rowH + GAP;
   }
+  // StatefulSets: one row of taller cards (update progress and claims under the counts), oldest first.
+  const statefulSets: StatefulSetMark[] = [];
+  const setList = sets(frame);
+  if (setList.length > 0) {
+    const stsH = stsCardHeight(fontSize);
+    const cards: RowMark<StatefulSetFrame>[] = [];
+    layoutRow(setList, PAD, y, width - 2 * PAD, stsH, fontSize, cards, false);
+    for (const c of cards) statefulSets.push({ ...c, collapsed: false });
+    y += stsH + GAP;
+  }
   const loose = pdbsByRow.get('') ?? [];
   if (loose.length > 0) {
     placePdbs(loose, PAD, y, rowH, fontSize, pdbs);
     y += rowH + GAP;
   }
-  return { deployments, replicaSets, replicationControllers, pdbs, bottom: y, hidden };
+  return { deployments, replicaSets, replicationControllers, statefulSets, pdbs, bottom: y, hidden };
 }
 
 /**
@@ -445,6 +479,7 @@ export function layoutCluster(frame: Frame, size: Size): ClusterLayout {
     (work.deployments.length > 0 ||
     work.replicaSets.length > 0 ||
     work.replicationControllers.length > 0 ||
+    work.statefulSets.length > 0 ||
     work.pdbs.length > 0
       ? 4
       : 0);
@@ -497,18 +532,26 @@ export function layoutCluster(frame: Frame, size: Size): ClusterLayout {
     .sort(byCreation)
     .forEach((r, i) => rsOrder.set(`${r.namespace}/${r.name}`, i));
   const rsCount = frame.replicaSets.length;
+  const rcCount = (frame.replicationControllers ?? []).length;
+  // StatefulSet Pods after the ReplicationControllers', by set (oldest first) then by ordinal.
+  const stsOrder = new Map(sets(frame).map((s, i) => [s.name, i]));
   const ownerRank = (p: PodFrame) =>
     p.replicaSet !== null
       ? (rsOrder.get(`${p.namespace}/${p.replicaSet}`) ?? -1)
       : p.replicationController
         ? rsCount + (p.rcOrdinal ?? 0)
-        : Infinity;
-  const ownerName = (p: PodFrame) => p.replicaSet ?? p.replicationController ?? '';
+        : p.statefulSet
+          ? rsCount + rcCount + 1 + (stsOrder.get(p.statefulSet) ?? 0)
+          : Infinity;
+  const ownerName = (p: PodFrame) => p.replicaSet ?? p.replicationController ?? p.statefulSet ?? '';
   const byOwner = (a: PodFrame, b: PodFrame) => {
     const ra = ownerRank(a);
     const rb = ownerRank(b);
     if (ra !== rb) return ra < rb ? -1 : 1;
     if (ownerName(a) !== ownerName(b)) return ownerName(a) < ownerName(b) ? -1 : 1;
+    const oa = a.stsOrdinal ?? null;
+    const ob = b.stsOrdinal ?? null;
+    if (oa !== null && ob !== null && oa !== ob) return oa - ob;
     return byCreation(a, b);
   };
 
@@ -538,7 +581,15 @@ export function layoutCluster(frame: Frame, size: Size): ClusterLayout {
         y: y + header + Math.floor(j / podCols) * p.row,
         size: podSize,
         visual: podVisual(pod),
-        label: pod.revision !== null ? `r${pod.revision}` : pod.rcOrdinal ? rcBadge(pod.rcOrdinal) : '',
+        label:
+          pod.revision !== null
+            ? `r${pod.revision}`
+            : pod.rcOrdinal
+              ? rcBadge(pod.rcOrdinal)
+              : pod.statefulSet
+                ? stsPodLabel(pod.stsOrdinal)
+                : '',
+        mark: pod.statefulSet ? revLabel(pod.stsRevision) : '',
         data: pod,
       });
     });
@@ -556,6 +607,7 @@ export function layoutCluster(frame: Frame, size: Size): ClusterLayout {
     deployments: work.deployments,
     replicaSets: work.replicaSets,
     replicationControllers: work.replicationControllers,
+    statefulSets: work.statefulSets,
     pdbs: work.pdbs,
     nodes,
     pods,
