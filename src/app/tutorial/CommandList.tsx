@@ -5,12 +5,15 @@ import { useAppState, useRuntime } from '../runtime-context.ts';
 /** A word longer than this may break anywhere (an image reference), so it never widens the panel. */
 const LONG_TOKEN = 28;
 
-/** A long word with break opportunities after `=` and `/` (`--image=` | `asia.gcr.io/` | `rollout-lab/` | …). */
+/**
+ * A long word with break opportunities after `=`, `/`, `,` and `:` (`--image=` | `asia.gcr.io/` | … or a JSON
+ * patch); a part that is itself long may still break anywhere.
+ */
 function withBreaks(tok: string) {
-  return tok.split(/(?<=[=/])/).map((part, i) => (
+  return tok.split(/(?<=[=/,:])/).map((part, i) => (
     <Fragment key={i}>
       {i > 0 ? <wbr /> : null}
-      <span className="part">{part}</span>
+      {part.length > LONG_TOKEN ? part : <span className="part">{part}</span>}
     </Fragment>
   ));
 }
