@@ -1,19 +1,17 @@
 // Draws the StatefulSet cards: as a ReplicationController card (colour swatch badged `sts`, image, name,
 // desired / current / ready and a ready bar), with two more lines: the update progress (revisions) and the
 // claims against Pods (a scale-down keeps the claims). At zero replicas faded and dashed; a deleted set fades out.
-import { select, type Selection } from 'd3-selection';
+import type { Selection } from 'd3-selection';
 // Imported for its side effect (selection.transition), as in cluster-view.ts.
 import 'd3-transition';
 import type { ClusterLayout, StatefulSetMark } from './layout.ts';
-import { revisionColor, textOnRevisionColor } from './palette.ts';
 import { STS_BADGE, stsClaims, stsSummary, stsTooltip, stsUpdate } from './sts-card.ts';
 import { fitText } from './text-fit.ts';
 import { renderReplicaCounts } from './replica-counts.ts';
-import { shortImage } from './image-name.ts';
-import { CARD, CARD_ALT, INK, MUTED, SELECT } from './theme.ts';
+import { renderCardBody } from './card-body.ts';
+import { INK, MUTED } from './theme.ts';
 import type { MarkContext } from './workload-marks.ts';
 
-const placed = new WeakMap<SVGGElement, string>();
 const KEYS = ['desired', 'current', 'ready'] as const;
 
 export function renderStatefulSets(
@@ -78,64 +76,8 @@ export function renderStatefulSets(
     .attr('data-ready', (d) => d.data.ready)
     .attr('data-active', (d) => String(d.active))
     .attr('aria-label', (d) => stsSummary(d.data, t));
-  // Only a card that moved (or just appeared) is animated, as the ReplicaSet cards.
-  sel
-    .filter(function (d) {
-      const key = `${d.x},${d.y}`;
-      if (placed.get(this) === key) return false;
-      placed.set(this, key);
-      return true;
-    })
-    .transition()
-    .duration(ms(300))
-    .attr('transform', (d) => `translate(${d.x},${d.y})`)
-    .attr('opacity', 1);
   sel.select('title').text((d) => stsTooltip(d.data, t));
-  const sw = fs * 2.6;
-  const tx = sw + 12;
-  sel
-    .select('rect.card')
-    .attr('width', (d) => d.width)
-    .attr('height', (d) => d.height)
-    .attr('stroke', (d) => (d.uid === ctx.selected ? SELECT : revisionColor(d.data.colorIndex)))
-    .attr('stroke-width', (d) => (d.uid === ctx.selected ? 3 : 2))
-    // Scaled to zero: dashed and pale, its text still readable.
-    .attr('stroke-dasharray', (d) => (d.active ? 'none' : '5 4'))
-    .attr('fill', (d) => (d.active ? CARD : CARD_ALT));
-  sel
-    .select('rect.swatch')
-    .attr('x', 5)
-    .attr('y', 5)
-    .attr('width', sw)
-    .attr('height', (d) => d.height - 10)
-    .attr('fill', (d) => revisionColor(d.data.colorIndex))
-    .attr('fill-opacity', (d) => (d.active ? 1 : 0.45));
-  sel
-    .select<SVGTextElement>('text.badge')
-    .attr('x', 5 + sw / 2)
-    .attr('y', (d) => d.height / 2 + fs * 0.35)
-    .attr('fill', (d) => (d.active ? textOnRevisionColor(d.data.colorIndex) : INK))
-    .each(function () {
-      select(this)
-        .attr('font-size', Math.min(fs, (sw - 6) / (STS_BADGE.length * 0.6)))
-        .text(STS_BADGE);
-    });
-  sel
-    .select<SVGTextElement>('text.image')
-    .attr('x', tx)
-    .attr('y', fs * 1.35)
-    .attr('font-size', fs * 0.95)
-    .each(function (d) {
-      fitText(this, shortImage(d.data.image), d.width - tx - 8, fs * 0.95);
-    });
-  sel
-    .select<SVGTextElement>('text.name')
-    .attr('x', tx)
-    .attr('y', fs * 2.45)
-    .attr('font-size', fs * 0.78)
-    .each(function (d) {
-      fitText(this, d.data.name, d.width - tx - 8, fs * 0.78);
-    });
+  const tx = renderCardBody(sel, fs, ctx, () => STS_BADGE);
   renderReplicaCounts(sel, tx, fs, ctx);
   sel
     .select<SVGTextElement>('text.update')
