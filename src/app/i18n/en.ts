@@ -153,6 +153,8 @@ export const en = {
     stsTitle: 'StatefulSet {{name}}',
     stsRevision: 'revision {{revision}} · updated {{updated}} of {{replicas}}',
     stsUpdating: 'updating {{from}} → {{to}} · updated {{updated}} of {{replicas}}',
+    stsUpdateShort: '{{rev}} · updated {{updated}}/{{replicas}}',
+    stsPartitionShort: 'partition {{partition}}',
     stsPartition: 'partition {{partition}}',
     stsClaims: 'claims {{claims}} (Bound {{bound}}) · Pods {{pods}}',
     stsSummary: 'StatefulSet {{name}}: {{counts}}; {{update}}; {{claims}}; image {{image}}.',

@@ -157,6 +157,8 @@ export const ja: Resources = {
     stsTitle: 'StatefulSet {{name}}',
     stsRevision: 'リビジョン {{revision}} · 更新済み {{replicas}} 個中 {{updated}} 個',
     stsUpdating: '更新中 {{from}} → {{to}} · 更新済み {{replicas}} 個中 {{updated}} 個',
+    stsUpdateShort: '{{rev}} · 更新済み {{updated}}/{{replicas}}',
+    stsPartitionShort: 'partition {{partition}}',
     stsPartition: 'パーティション {{partition}}',
     stsClaims: 'PVC {{claims}}（Bound {{bound}}）· Pod {{pods}}',
     stsSummary: 'StatefulSet {{name}}：{{counts}}。{{update}}。{{claims}}。イメージ {{image}}。',

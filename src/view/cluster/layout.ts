@@ -262,6 +262,8 @@ function layoutRow<T extends RowItem>(
   fontSize: number,
   out: RowMark<T>[],
   collapse = true,
+  /** The widest a card may be, in ems (StatefulSet cards carry longer lines). */
+  maxEm = 17,
 ): { hidden: number; end: number } {
   const chipW = Math.round(fontSize * 3.2);
   const minCard = Math.round(fontSize * 9);
@@ -280,7 +282,7 @@ function layoutRow<T extends RowItem>(
   const cardW = Math.max(
     minCard,
     Math.min(
-      Math.round(fontSize * 17),
+      Math.round(fontSize * maxEm),
       Math.floor((avail - chips * (chipW + GAP) - GAP * (slots - 1)) / slots),
     ),
   );
@@ -391,7 +393,7 @@ function layoutWorkloads(frame: Frame, width: number, fontSize: number) {
   if (setList.length > 0) {
     const stsH = stsCardHeight(fontSize);
     const cards: RowMark<StatefulSetFrame>[] = [];
-    layoutRow(setList, PAD, y, width - 2 * PAD, stsH, fontSize, cards, false);
+    layoutRow(setList, PAD, y, width - 2 * PAD, stsH, fontSize, cards, false, 21);
     for (const c of cards) statefulSets.push({ ...c, collapsed: false });
     y += stsH + GAP;
   }

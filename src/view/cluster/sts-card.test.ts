@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../app/i18n/en.ts';
 import { ja } from '../../app/i18n/ja.ts';
 import type { PodFrame, StatefulSetFrame } from './frame.ts';
-import { podStsLines, revLabel, stsPodLabel, stsSummary, stsTooltip, stsUpdate } from './sts-card.ts';
+import {
+  podStsLines,
+  revLabel,
+  stsPodLabel,
+  stsSummary,
+  stsTooltip,
+  stsUpdate,
+  stsUpdateShort,
+} from './sts-card.ts';
 import type { Translate } from './theme.ts';
 
 /** The app's resources with i18next's `{{name}}` interpolation, so the words checked are the shipped ones. */
@@ -42,6 +50,16 @@ describe('StatefulSet card words', () => {
   it('labels: the ordinal large, the revision as r2', () => {
     expect([stsPodLabel(0), stsPodLabel(12), stsPodLabel(null)]).toEqual(['0', '12', '']);
     expect([revLabel(2), revLabel(null)]).toEqual(['r2', '']);
+  });
+
+  it('has a short update line for the card, in both languages', () => {
+    expect(stsUpdateShort(web(), translator(en))).toBe('r1 · updated 3/3');
+    expect(stsUpdateShort(web({ updateRevision: 2, updated: 1, partition: 2 }), translator(en))).toBe(
+      'r1 → r2 · updated 1/3 · partition 2',
+    );
+    expect(stsUpdateShort(web({ updateRevision: 2, updated: 1 }), translator(ja))).toBe(
+      'r1 → r2 · 更新済み 1/3',
+    );
   });
 
   it('says the update progress: settled, rolling in reverse order, with a partition, OnDelete (en)', () => {

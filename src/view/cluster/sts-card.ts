@@ -36,6 +36,21 @@ export function stsUpdate(d: StatefulSetFrame, t: Translate): string {
   return parts.join(' · ');
 }
 
+/**
+ * The update line as the card shows it, short enough for a card at 1280 px: `r1 → r2 · 1/3` (or `r2 · 3/3`),
+ * then the partition. The long form (stsUpdate) is in the tooltip, the accessible name and the table.
+ */
+export function stsUpdateShort(d: StatefulSetFrame, t: Translate): string {
+  const rolling = d.updateRevision !== null && d.currentRevision !== d.updateRevision;
+  const rev = rolling
+    ? `${revLabel(d.currentRevision) || '—'} → ${revLabel(d.updateRevision)}`
+    : revLabel(d.updateRevision ?? d.currentRevision) || '—';
+  const parts = [t('view.stsUpdateShort', { rev, updated: d.updated, replicas: d.desired })];
+  if (d.strategy === 'OnDelete') parts.push('OnDelete');
+  else if (d.partition > 0) parts.push(t('view.stsPartitionShort', { partition: d.partition }));
+  return parts.join(' · ');
+}
+
 /** Claims against Pods: `claims 5 (Bound 5) · Pods 3` — a scale-down keeps the claims. */
 export const stsClaims = (d: StatefulSetFrame, t: Translate): string =>
   t('view.stsClaims', {

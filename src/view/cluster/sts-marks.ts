@@ -5,7 +5,7 @@ import type { Selection } from 'd3-selection';
 // Imported for its side effect (selection.transition), as in cluster-view.ts.
 import 'd3-transition';
 import type { ClusterLayout, StatefulSetMark } from './layout.ts';
-import { STS_BADGE, stsClaims, stsSummary, stsTooltip, stsUpdate } from './sts-card.ts';
+import { STS_BADGE, stsClaims, stsSummary, stsTooltip, stsUpdate, stsUpdateShort } from './sts-card.ts';
 import { fitText } from './text-fit.ts';
 import { renderReplicaCounts } from './replica-counts.ts';
 import { renderCardBody } from './card-body.ts';
@@ -85,7 +85,7 @@ export function renderStatefulSets(
     .attr('y', fs * 5.85)
     .attr('font-size', fs * 0.78)
     .each(function (d) {
-      fitText(this, stsUpdate(d.data, t), d.width - tx - 8, fs * 0.78);
+      fitText(this, stsUpdateShort(d.data, t), d.width - tx - 8, fs * 0.78);
     });
   sel
     .select<SVGTextElement>('text.claims')
