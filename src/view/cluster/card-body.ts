@@ -1,12 +1,14 @@
-// What a ReplicationController card and a StatefulSet card draw alike: the move into place (only when the card
-// moved or just appeared), the card frame (selected, active or scaled to zero), the colour swatch with a text
-// badge that fits it, and the short image and the name. The counts below come from replica-counts.ts.
+// What a ReplicationController card and a StatefulSet card draw alike: their elements (joinCards: created once,
+// clickable, fading out when the object is deleted), the move into place (only when the card moved or just
+// appeared), the card frame (selected, active or scaled to zero), the colour swatch with a text badge that fits
+// it, and the short image and the name. The counts below come from replica-counts.ts.
 import { select, type Selection } from 'd3-selection';
 import 'd3-transition';
 import { revisionColor, textOnRevisionColor } from './palette.ts';
 import { fitText } from './text-fit.ts';
 import { shortImage } from './image-name.ts';
-import { CARD, CARD_ALT, INK, SELECT } from './theme.ts';
+import { CARD, CARD_ALT, INK, MUTED, SELECT } from './theme.ts';
+import type { ViewSelection } from './frame.ts';
 import type { MarkContext } from './workload-marks.ts';
 
 interface CardMark {
@@ -16,7 +18,64 @@ interface CardMark {
   width: number;
   height: number;
   active: boolean;
-  data: { colorIndex: number; image: string; name: string };
+  data: { colorIndex: number; image: string; name: string; namespace: string };
+}
+
+const KEYS = ['desired', 'current', 'ready'] as const;
+
+/**
+ * Joins the cards of one kind to `layer` (`g.<cls>`): each new card gets its title, frame, swatch, badge, image,
+ * name, the three counts, any `extra` text lines (by class) and the ready bar, and selects its object on click;
+ * a removed card fades out and stops taking clicks.
+ */
+export function joinCards<D extends CardMark>(
+  layer: Selection<SVGGElement, unknown, null, undefined>,
+  cls: string,
+  marks: D[],
+  ctx: MarkContext,
+  kind: ViewSelection['kind'],
+  extra: readonly string[] = [],
+): Selection<SVGGElement, D, SVGGElement, unknown> {
+  const { ms } = ctx;
+  return layer
+    .selectAll<SVGGElement, D>(`g.${cls}`)
+    .data(marks, (d) => d.uid)
+    .join(
+      (enter) => {
+        const g = enter
+          .append('g')
+          .attr('class', cls)
+          .attr('role', 'img')
+          .style('cursor', 'pointer')
+          .attr('transform', (d) => `translate(${d.x},${d.y})`)
+          .attr('opacity', 0);
+        g.append('title');
+        g.append('rect').attr('class', 'card').attr('rx', 6);
+        g.append('rect').attr('class', 'swatch').attr('rx', 4);
+        g.append('text').attr('class', 'badge').attr('font-weight', 700).attr('text-anchor', 'middle');
+        g.append('text').attr('class', 'image').attr('fill', INK).attr('font-weight', 700);
+        g.append('text').attr('class', 'name').attr('fill', MUTED);
+        for (const k of KEYS) {
+          g.append('text').attr('class', `label-${k}`).attr('fill', MUTED);
+          g.append('text').attr('class', `num-${k}`).attr('fill', INK).attr('font-weight', 700);
+        }
+        for (const c of extra) g.append('text').attr('class', c).attr('fill', INK);
+        g.append('rect').attr('class', 'bar-bg').attr('fill', '#eaeef2');
+        g.append('rect').attr('class', 'bar');
+        g.on('click', (event: MouseEvent, d) => {
+          event.stopPropagation();
+          ctx.emit({ kind, namespace: d.data.namespace, name: d.data.name, uid: d.uid });
+        });
+        return g;
+      },
+      (update) => update,
+      (exit) => {
+        const gone = exit.attr('class', `${cls}-exit`).attr('pointer-events', 'none');
+        if (ms(300) === 0) gone.remove();
+        else gone.transition().duration(ms(300)).attr('opacity', 0).remove();
+        return gone;
+      },
+    );
 }
 
 const placed = new WeakMap<SVGGElement, string>();
